@@ -1,0 +1,154 @@
+package org.oncorwe.cli;
+
+import com.typesafe.config.Config;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.oncorwe.testing.CliRun;
+import org.oncorwe.testing.TestPaths;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every invocation that does work leaves OUT/_runs/<run_id>.json with its resolved config and exit status. */
+@Tag("unit")
+class RunManifestTest {
+
+    private final Path home = TestPaths.emptyHome("manifest");
+    private final Path out = home.resolve("out");
+
+    @Test
+    void successfulRunRecordsResolvedConfigAndExitStatus() {
+        CliRun r = CliRun.of(home, Map.of(), "run", "--output", out.toString(), "-D", "stats.median_ci=symmetric");
+        assertEquals(ExitCode.OK, r.exitCode());
+        assertTrue(r.out().contains("pending: ingest cohort endpoints stats report"), r.out());
+        Config m = CliRun.onlyManifest(out);
+        assertEquals("run", m.getString("subcommand"));
+        assertEquals(0, m.getInt("exit_status"));
+        assertEquals("OK", m.getString("status"));
+        assertEquals("symmetric", m.getString("config.stats.median_ci"), "the resolved value, not the default");
+        assertEquals("log", m.getString("config.stats.conf_type"));
+        assertEquals("local[*]", m.getString("config.runtime.master"));
+        assertTrue(m.getString("config_hash").matches("[0-9a-f]{64}"));
+        assertEquals(List.of("run", "--output", out.toString(), "-D", "stats.median_ci=symmetric"),
+                m.getStringList("arguments"));
+        assertEquals(List.of("ingest", "cohort", "endpoints", "stats", "report"), m.getStringList("pending_stages"));
+        assertTrue(m.getString("run_id").matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}"));
+        assertFalse(m.getString("started_at").isEmpty());
+        assertFalse(m.getString("ended_at").isEmpty());
+    }
+
+    @Test
+    void notImplementedCommandStillWritesItsManifest() {
+        CliRun r = CliRun.of(home, Map.of(), "stats", "--output", out.toString());
+        assertEquals(ExitCode.NOT_IMPLEMENTED, r.exitCode());
+        Config m = CliRun.onlyManifest(out);
+        assertEquals(3, m.getInt("exit_status"));
+        assertEquals("NOT_IMPLEMENTED", m.getString("status"));
+        assertEquals("r", m.getString("config.stats.median_ci"));
+    }
+
+    @Test
+    void commandsWithoutAnOutputRootWriteUnderRuntimeOutput() {
+        Path elsewhere = home.resolve("elsewhere");
+        CliRun r = CliRun.of(home, Map.of("ONCORWE_RUNTIME_OUTPUT", elsewhere.toString()),
+                "generate", "--output", home.resolve("gen").toString());
+        assertEquals(ExitCode.NOT_IMPLEMENTED, r.exitCode());
+        assertEquals("generate", CliRun.onlyManifest(elsewhere).getString("subcommand"));
+    }
+
+    @Test
+    void failedRunRecordsTheErrorAndExitsOne() {
+        CliRun r = CliRun.of(home, Map.of(), "run", "--extract", home.resolve("missing/2020-10-31").toString(),
+                "--output", out.toString());
+        assertEquals(ExitCode.FAILED, r.exitCode());
+        assertEquals("error: extract folder not found: " + home.resolve("missing/2020-10-31"), r.err().strip());
+        Config m = CliRun.onlyManifest(out);
+        assertEquals(1, m.getInt("exit_status"));
+        assertEquals("FAILED", m.getString("status"));
+        assertTrue(m.getString("error").startsWith("extract folder not found"));
+    }
+
+    @Test
+    void configErrorRecordsNoConfigAndExitsTwo() {
+        CliRun r = CliRun.of(home, Map.of(), "run", "--output", out.toString(), "-D", "stats.rmst_tau_months=abc");
+        assertEquals(ExitCode.USAGE, r.exitCode());
+        Config m = CliRun.onlyManifest(out);
+        assertEquals(2, m.getInt("exit_status"));
+        assertEquals("CONFIG_ERROR", m.getString("status"));
+        assertTrue(m.getIsNull("config"));
+        assertTrue(m.getString("error").contains("stats.rmst_tau_months"));
+    }
+
+    @Test
+    void runOnASyntheticExtractRecordsInputsChecksumsFingerprintAndKeyId() throws IOException {
+        Path extract = Files.createDirectories(home.resolve("sample-data/2020-10-31"));
+        Files.writeString(extract.resolve("extract_manifest.json"),
+                "{\"source\": \"oncorwe-synthetic\", \"extract_date\": \"2020-10-31\"}");
+        Files.writeString(extract.resolve("patient.csv"), "patient_id,birth_date\nP1,1960-01-01\n");
+        Files.createDirectories(extract.resolve("lab_result"));
+        Files.writeString(extract.resolve("lab_result/part-00000.csv"), "patient_id\n");
+        Files.createDirectories(home.resolve("sample-data/2019-12-31"));
+        Files.createDirectories(home.resolve("sample-data/truth"));
+
+        CliRun r = CliRun.of(home, Map.of(), "run", "--output", out.toString(), "-D", "privacy.allow_development_key=true");
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("report: " + out.resolve("report/2020-10-31/index.html")), r.out());
+        Config m = CliRun.onlyManifest(out);
+        assertEquals("2020-10-31", m.getString("extract_date"), "the newest yyyy-MM-dd folder");
+        assertEquals("072e9b61", m.getString("key_id"), "the development key's id");
+        List<? extends Config> inputs = m.getConfigList("inputs");
+        assertEquals(List.of("extract_manifest.json", "lab_result/part-00000.csv", "patient.csv"),
+                inputs.stream().map(c -> c.getString("path")).toList());
+        Config patient = inputs.get(2);
+        byte[] bytes = Files.readAllBytes(extract.resolve("patient.csv"));
+        assertEquals(bytes.length, patient.getLong("size"));
+        assertEquals(sha256(bytes), patient.getString("sha256"));
+        StringBuilder fingerprint = new StringBuilder();
+        inputs.forEach(c -> fingerprint.append(c.getString("path")).append('\t').append(c.getString("sha256")).append('\n'));
+        assertEquals(sha256(fingerprint.toString().getBytes(StandardCharsets.UTF_8)), m.getString("input_fingerprint"));
+    }
+
+    @Test
+    void realExtractWithoutTheKeyRefusesToStart() throws IOException {
+        Path extract = Files.createDirectories(home.resolve("hospital/2020-10-31"));
+        Files.writeString(extract.resolve("patient.csv"), "patient_id\n");
+        CliRun r = CliRun.of(home, Map.of(), "run", "--extract", extract.toString(), "--output", out.toString(),
+                "-D", "privacy.allow_development_key=true");
+        assertEquals(ExitCode.USAGE, r.exitCode());
+        assertEquals("error: ONCORWE_PSEUDONYM_KEY is not set: a run needs the pseudonym key", r.err().strip());
+        CliRun withKey = CliRun.of(home, Map.of("ONCORWE_PSEUDONYM_KEY", "site-secret"), "run", "--extract",
+                extract.toString(), "--output", out.toString());
+        assertEquals(ExitCode.OK, withKey.exitCode(), withKey.err());
+        assertFalse(String.join("", CliRun.manifests(out).stream().map(c -> c.root().render()).toList())
+                .contains("site-secret"), "the key is never written");
+    }
+
+    @Test
+    void extractDateOptionMustAgreeWithTheManifest() throws IOException {
+        Path extract = Files.createDirectories(home.resolve("x/2020-10-31"));
+        Files.writeString(extract.resolve("extract_manifest.json"), "{\"source\": \"oncorwe-synthetic\", \"extract_date\": \"2020-10-31\"}");
+        CliRun r = CliRun.of(home, Map.of(), "run", "--extract", extract.toString(), "--output", out.toString(),
+                "--extract-date", "2020-11-30", "-D", "privacy.allow_development_key=true");
+        assertEquals(ExitCode.FAILED, r.exitCode());
+        assertTrue(r.err().contains("--extract-date 2020-11-30 disagrees with extract_manifest.json extract_date 2020-10-31"));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

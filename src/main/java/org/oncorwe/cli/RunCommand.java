@@ -6,6 +6,7 @@ import org.oncorwe.ingest.ExtractLocator;
 import org.oncorwe.runtime.FileInventory;
 import org.oncorwe.runtime.PipelineFailure;
 import org.oncorwe.runtime.Stage;
+import org.oncorwe.runtime.StepLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -65,11 +66,10 @@ final class RunCommand extends PipelineCommand {
             LOG.warn("using the development pseudonym key for the synthetic extract {} (never for real data)", dir);
         }
         run.manifest().keyId(key.keyId());
-        long start = System.nanoTime();
+        StepLog progress = StepLog.of("run");
         List<FileInventory.Entry> inputs = FileInventory.of(dir);
         run.manifest().inputs(inputs);
-        LOG.info("run: inventoried {} input files of {} in {} s", inputs.size(), dir,
-                String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+        progress.step("inventory_inputs", inputs.size(), inputs.size());
         run.println("extract: " + dir + " (extract date " + extractDate + ", " + inputs.size() + " files)");
         run.println("pending: " + String.join(" ", pending));
         run.println("outputs: " + run.outputRoot());

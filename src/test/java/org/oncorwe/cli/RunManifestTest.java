@@ -92,16 +92,16 @@ class RunManifestTest {
 
     @Test
     void runOnASyntheticExtractRecordsInputsChecksumsFingerprintAndKeyId() throws IOException {
-        Path extract = Files.createDirectories(home.resolve("sample-data/2020-10-31"));
+        Path extract = Files.createDirectories(home.resolve("sample-data/smc-like/2020-10-31"));
         Files.writeString(extract.resolve("extract_manifest.json"),
                 "{\"source\": \"oncorwe-synthetic\", \"extract_date\": \"2020-10-31\"}");
         Files.writeString(extract.resolve("patient.csv"), "patient_id,birth_date\nP1,1960-01-01\n");
         Files.createDirectories(extract.resolve("lab_result"));
         Files.writeString(extract.resolve("lab_result/part-00000.csv"), "patient_id\n");
-        Files.createDirectories(home.resolve("sample-data/2019-12-31"));
-        Files.createDirectories(home.resolve("sample-data/truth"));
+        Files.createDirectories(home.resolve("sample-data/smc-like/2019-12-31"));
+        Files.createDirectories(home.resolve("sample-data/smc-like/truth"));
 
-        CliRun r = CliRun.of(home, Map.of(), "run", "--output", out.toString(), "-D", "privacy.allow_development_key=true");
+        CliRun r = CliRun.of(home, Map.of(), "run", "--output", out.toString(), "--config", TestPaths.home().resolve("conf/sample.conf").toString());
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("report: " + out.resolve("report/2020-10-31/index.html")), r.out());
         Config m = CliRun.onlyManifest(out);

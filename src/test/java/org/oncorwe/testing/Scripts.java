@@ -1,0 +1,57 @@
+package org.oncorwe.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the repo's shell scripts (jobs/) as a user would, with a controlled environment. */
+public final class Scripts {
+
+    /** What a script printed and exited with. */
+    public record Result(int exitCode, String out, String err) {
+    }
+
+    private Scripts() {
+    }
+
+    public static Result run(Path workDir, Map<String, String> env, List<String> command) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+            pb.environment().remove("ONCORWE_HOME");
+            pb.environment().remove("MVN");
+            pb.environment().putAll(env);
+            Path out = Files.createTempFile(workDir, "stdout", ".txt");
+            Path err = Files.createTempFile(workDir, "stderr", ".txt");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out: " + command);
+            }
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Writes an executable bash script. */
+    public static Path writeExecutable(Path file, String body) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "#!/usr/bin/env bash\n" + body, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,15 +1,14 @@
 package org.oncorwe.cli;
 
+import org.oncorwe.runtime.NotImplementedYet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a published table as CSV (for R and spreadsheet users).")
-final class ExportCommand extends PendingCommand {
+final class ExportCommand extends StageCommand {
 
     @Option(names = "--table", paramLabel = "NAME", required = true, description = "Published table name (e.g. km_curve).")
     String table;
@@ -20,16 +19,8 @@ final class ExportCommand extends PendingCommand {
     @Option(names = "--to", paramLabel = "FILE", description = "CSV file to write (default: standard output).")
     Path to;
 
-    @Mixin
-    StageOptions stage;
-
     @Override
-    protected Optional<Path> outputOption() {
-        return Optional.ofNullable(stage.output);
-    }
-
-    @Override
-    protected String plannedIn() {
-        return "export, issue #9";
+    protected int execute(RunContext run) {
+        throw new NotImplementedYet("export, issue #9");
     }
 }

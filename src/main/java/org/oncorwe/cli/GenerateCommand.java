@@ -1,15 +1,14 @@
 package org.oncorwe.cli;
 
+import org.oncorwe.runtime.NotImplementedYet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a synthetic registry extract (DIR/<extract-date>/) and the truth it planted (DIR/truth/<extract-date>/).")
-final class GenerateCommand extends PendingCommand {
+final class GenerateCommand extends PipelineCommand {
 
     @Option(names = "--patients", paramLabel = "N", defaultValue = "1000", description = "Patients to generate (default: ${DEFAULT-VALUE}).")
     int patients;
@@ -27,12 +26,7 @@ final class GenerateCommand extends PendingCommand {
     Path output;
 
     @Override
-    protected Optional<Path> outputOption() {
-        return Optional.empty();
-    }
-
-    @Override
-    protected String plannedIn() {
-        return "the synthetic registry generator, issue #3";
+    protected int execute(RunContext run) {
+        throw new NotImplementedYet("the synthetic registry generator, issue #3");
     }
 }

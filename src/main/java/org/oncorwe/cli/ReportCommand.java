@@ -1,26 +1,14 @@
 package org.oncorwe.cli;
 
+import org.oncorwe.runtime.NotImplementedYet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
-import java.util.Optional;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the HTML report (tables and figures) of one extract date.")
-final class ReportCommand extends PendingCommand {
-
-    @Mixin
-    StageOptions stage;
+final class ReportCommand extends StageCommand {
 
     @Override
-    protected Optional<Path> outputOption() {
-        return Optional.ofNullable(stage.output);
-    }
-
-    @Override
-    protected String plannedIn() {
-        return "the report stage, issue #9";
+    protected int execute(RunContext run) {
+        throw new NotImplementedYet("the report stage, issue #9");
     }
 }

@@ -10,7 +10,6 @@ import org.oncorwe.runtime.StepLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -26,20 +25,12 @@ import java.util.Optional;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on one extract: ingest, cohort, endpoints, stats, report. "
                 + "Without --extract: the newest extract of the bundled synthetic sample (dev.sample_dir).")
-final class RunCommand extends PipelineCommand {
+final class RunCommand extends StageCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Option(names = "--extract", paramLabel = "DIR", description = "The extract folder (holding patient.csv, ...).")
     Path extract;
-
-    @Mixin
-    StageOptions stage;
-
-    @Override
-    protected Optional<Path> outputOption() {
-        return Optional.ofNullable(stage.output);
-    }
 
     @Override
     protected int execute(RunContext run) {

@@ -1,26 +1,14 @@
 package org.oncorwe.cli;
 
+import org.oncorwe.runtime.NotImplementedYet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
-import java.util.Optional;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Survival statistics, response and toxicity summaries and the baseline table, per study.")
-final class StatsCommand extends PendingCommand {
-
-    @Mixin
-    StageOptions stage;
+final class StatsCommand extends StageCommand {
 
     @Override
-    protected Optional<Path> outputOption() {
-        return Optional.ofNullable(stage.output);
-    }
-
-    @Override
-    protected String plannedIn() {
-        return "the stats stage, issue #9";
+    protected int execute(RunContext run) {
+        throw new NotImplementedYet("the stats stage, issue #9");
     }
 }

@@ -4,6 +4,7 @@ import org.oncorwe.stats.ConfidenceIntervalType;
 import org.oncorwe.stats.MedianCiMethod;
 import org.oncorwe.stats.TieMethod;
 import picocli.CommandLine;
+import org.oncorwe.runtime.NotImplementedYet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,14 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The statistics engine as a command for analysts, on any CSV or Parquet table (outputs.md). */
 @Command(name = "survival", mixinStandardHelpOptions = true,
         description = "Kaplan-Meier, median and quantiles with CIs, landmarks, RMST, log-rank and Cox on any "
                 + "CSV or Parquet table; writes km_curve, survival_summary, survival_landmark, survival_test "
                 + "and hazard_ratio (study = adhoc), agreeing with R's survival package.")
-final class SurvivalCommand extends PendingCommand {
+final class SurvivalCommand extends PipelineCommand {
 
     /** Output table format. */
     enum Format { PARQUET, CSV }
@@ -75,13 +75,8 @@ final class SurvivalCommand extends PendingCommand {
     boolean timings;
 
     @Override
-    protected Optional<Path> outputOption() {
-        return Optional.empty(); // the manifest goes under runtime.output, not among the result tables
-    }
-
-    @Override
-    protected String plannedIn() {
-        return "the survival engine, issues #4 and #5";
+    protected int execute(RunContext run) {
+        throw new NotImplementedYet("the survival engine, issues #4 and #5");
     }
 
     /** Reads an option token the way config does: case-insensitive, '-' as '_'. */

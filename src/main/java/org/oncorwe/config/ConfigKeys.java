@@ -91,6 +91,19 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> DEV_GENERATOR_SEED = ConfigKey.integer("dev.generator_seed");
     public static final ConfigKey<Integer> DEV_SAMPLE_PATIENTS = ConfigKey.integer("dev.sample_patients");
     public static final ConfigKey<String> DEV_SAMPLE_DIR = ConfigKey.string("dev.sample_dir");
+    public static final ConfigKey<Integer> DEV_ROWS_PER_PART = ConfigKey.integer("dev.rows_per_part");
+    public static final ConfigKey<Double> DEV_DAMAGE_DATE_FORMATS = ConfigKey.decimal("dev.damage_date_formats");
+    public static final ConfigKey<Double> DEV_DAMAGE_MISSING_MARKERS = ConfigKey.decimal("dev.damage_missing_markers");
+    public static final ConfigKey<Double> DEV_DAMAGE_KOREAN_SEX = ConfigKey.decimal("dev.damage_korean_sex");
+    public static final ConfigKey<Double> DEV_DAMAGE_QUOTED_TEXT = ConfigKey.decimal("dev.damage_quoted_text");
+    public static final ConfigKey<Double> DEV_DAMAGE_UNKNOWN_DRUGS = ConfigKey.decimal("dev.damage_unknown_drugs");
+    public static final ConfigKey<Double> DEV_DAMAGE_NON_NUMERIC_LABS = ConfigKey.decimal("dev.damage_non_numeric_labs");
+    public static final ConfigKey<Double> DEV_DAMAGE_IMPOSSIBLE_DATES = ConfigKey.decimal("dev.damage_impossible_dates");
+    public static final ConfigKey<Double> DEV_DAMAGE_IDENTICAL_DUPLICATES = ConfigKey.decimal("dev.damage_identical_duplicates");
+    public static final ConfigKey<Double> DEV_DAMAGE_CONFLICTING_PATIENTS = ConfigKey.decimal("dev.damage_conflicting_patients");
+    public static final ConfigKey<Double> DEV_DAMAGE_UNKNOWN_PATIENTS = ConfigKey.decimal("dev.damage_unknown_patients");
+    public static final ConfigKey<Double> DEV_DAMAGE_INVALID_AE_GRADES = ConfigKey.decimal("dev.damage_invalid_ae_grades");
+    public static final ConfigKey<Double> DEV_DAMAGE_BOM = ConfigKey.decimal("dev.damage_bom");
 
     // runtime
     public static final ConfigKey<String> RUNTIME_MASTER = ConfigKey.string("runtime.master");

@@ -1,0 +1,102 @@
+package org.oncorwe.synth;
+
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The truth the generator planted, as CSV under {@code DIR/truth/<extract-date>/}:
+ * {@code patients.csv} (one row per registry patient: archetype, the first_line_thp attrition
+ * step that excludes them or INCLUDED, and for cohort patients every covariate and endpoint),
+ * {@code lines.csv}, {@code toxicity.csv} and {@code damage.csv}. Values are the expected
+ * post-ingest ones; empty = not applicable.
+ */
+final class TruthWriter implements Closeable {
+
+    static final List<String> PATIENT_COLUMNS = List.of("patient_id", "archetype", "expected_step", "index_date",
+            "age_at_index", "age_group", "menopausal_status", "hr_status", "her2_basis", "disease_setting",
+            "relapse_context", "curative_surgery", "perioperative_chemo", "prior_anti_her2", "docetaxel_admins",
+            "docetaxel_group", "dfi_months", "visceral_mets", "bone_mets", "brain_mets", "measurable", "best_response",
+            "responder", "first_response_date", "long_term_responder", "index_line_end", "maintenance_start",
+            "pd_date", "death_date", "last_contact_date", "os_days", "os_event", "pfs_days", "pfs_event",
+            "pfs_event_type", "next_line_regimen", "next_line_start", "febrile_neutropenia", "anc_nadir");
+    static final List<String> LINE_COLUMNS = List.of("patient_id", "line_seq", "setting", "line_no", "regimen",
+            "regimen_label", "start_date", "end_date");
+    static final List<String> TOXICITY_COLUMNS = List.of("patient_id", "ctcae_term", "max_grade", "source",
+            "first_onset_date", "max_grade_date");
+    static final List<String> DAMAGE_COLUMNS = List.of("file", "line_number", "kind", "expected", "patient_id");
+
+    private final CSVPrinter patients;
+    private final CSVPrinter lines;
+    private final CSVPrinter toxicity;
+    private final Path dir;
+
+    TruthWriter(Path dir) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+            patients = open("patients.csv", PATIENT_COLUMNS);
+            lines = open("lines.csv", LINE_COLUMNS);
+            toxicity = open("toxicity.csv", TOXICITY_COLUMNS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CSVPrinter open(String name, List<String> header) throws IOException {
+        BufferedWriter w = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8);
+        CSVPrinter p = new CSVPrinter(w, ExtractWriter.FORMAT);
+        p.printRecord(header);
+        return p;
+    }
+
+    void write(Story s) {
+        try {
+            patients.printRecord(values(s.patientId, s.archetype.name(), s.expectedStep, s.indexDate, s.ageAtIndex,
+                    s.ageGroup, s.menopausalStatus, s.hrStatus, s.her2Basis, s.diseaseSetting, s.relapseContext,
+                    s.curativeSurgery, s.perioperativeChemo, s.priorAntiHer2, s.docetaxelAdmins,
+                    Story.docetaxelGroup(s.docetaxelAdmins), s.dfiMonths == null ? null : String.format(java.util.Locale.ROOT, "%.4f", s.dfiMonths),
+                    s.visceral, s.bone, s.brain, s.measurable, s.bestResponse, s.responder, s.firstResponseDate,
+                    s.longTermResponder, s.indexLineEnd, s.maintenanceStart, s.pdDate, s.deathDate, s.lastContact,
+                    s.osDays, s.osEvent, s.pfsDays, s.pfsEvent, s.pfsEventType, s.nextLineRegimen, s.nextLineStart,
+                    s.febrileNeutropenia, s.ancNadirCentis == null ? null
+                            : java.math.BigDecimal.valueOf(s.ancNadirCentis, 2).toPlainString()));
+            for (LineTruth l : s.lines) {
+                lines.printRecord(values(s.patientId, l.lineSeq(), l.setting(), l.lineNo(), l.regimen(), l.label(), l.start(), l.end()));
+            }
+            for (ToxicityTruth t : s.toxicities) {
+                toxicity.printRecord(values(s.patientId, t.term(), t.maxGrade(), t.source(), t.firstOnset(), t.maxGradeDate()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void writeDamage(List<DamageTruth> damage) throws IOException {
+        try (CSVPrinter p = open("damage.csv", DAMAGE_COLUMNS)) {
+            for (DamageTruth d : damage) {
+                p.printRecord(d.file(), d.lineNumber(), d.kind(), d.expected(), d.patientId());
+            }
+        }
+    }
+
+    private static Object[] values(Object... v) {
+        return Arrays.stream(v).map(x -> x instanceof LocalDate d ? d.toString() : x).toArray();
+    }
+
+    @Override
+    public void close() throws IOException {
+        patients.close(true);
+        lines.close(true);
+        toxicity.close(true);
+    }
+}

@@ -526,7 +526,7 @@ final class CohortPatient extends PatientGenerator.Builder {
             return;
         }
         LocalDate start = story.nextLineStart;
-        int cycles = r.between(4, 30);
+        int cycles = nextRegimen.equals("cyclophosphamide+doxorubicin") ? 4 : r.between(4, 30);
         LocalDate last = start;
         for (int i = 0; i < cycles; i++) {
             LocalDate d = start.plusDays(21L * i);
@@ -542,12 +542,8 @@ final class CohortPatient extends PatientGenerator.Builder {
                     rows.drug(d, Vocabulary.LAPATINIB, "1250", "mg", "DONE", order);
                 }
                 case "cyclophosphamide+doxorubicin" -> {
-                    if (i < 4) {
-                        rows.drug(d, Vocabulary.DOXORUBICIN, "60", "mg/m2", "DONE", order);
-                        rows.drug(d, Vocabulary.CYCLOPHOSPHAMIDE, "600", "mg/m2", "DONE", order);
-                    } else {
-                        i = cycles;
-                    }
+                    rows.drug(d, Vocabulary.DOXORUBICIN, "60", "mg/m2", "DONE", order);
+                    rows.drug(d, Vocabulary.CYCLOPHOSPHAMIDE, "600", "mg/m2", "DONE", order);
                 }
                 default -> {
                     rows.drug(d, Vocabulary.VINORELBINE, "25", "mg/m2", "DONE", order);

@@ -50,7 +50,9 @@ final class PatientGenerator {
             case DEATH_BEFORE_BIRTH -> deathBeforeBirth(r, rows, story);
             default -> new OtherPatient(r, rows, story, settings.extractDate()).build();
         }
-        rows.plantExtraDamage(story);
+        if (archetype != Archetype.DEATH_BEFORE_BIRTH) { // any dated row of it would be after its death
+            rows.plantExtraDamage(story);
+        }
         DamageRates damage = settings.damage();
         if (archetype != Archetype.COHORT && archetype != Archetype.DEATH_BEFORE_BIRTH && r.chance(damage.conflictingPatients())) {
             rows.conflictingPatient(story);

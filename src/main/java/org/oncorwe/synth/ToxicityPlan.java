@@ -99,9 +99,10 @@ final class ToxicityPlan {
         for (int i = 0; i < cycles.size(); i++) {
             LocalDateTime t = cycles.get(i);
             boolean derived = i > 0 && r.chance(0.05);
-            cbc(t, r.uniform(2.0, 5.5), hbIn(Math.min(anemia, r.between(0, 1))), r.between(155, 380), derived);
+            // the index-day sample is the baseline (domain-rules §6): always grade 0
+            cbc(t, r.uniform(2.0, 5.5), hbIn(i == 0 ? 0 : Math.min(anemia, r.between(0, 1))), r.between(155, 380), derived);
             if (i % 2 == 0 || i == cycles.size() - 1) {
-                boolean last = i >= cycles.size() - 2;
+                boolean last = i > 0 && i >= cycles.size() - 2;
                 chemistry(t, last && alt == 1 ? r.uniform(45, 115) : r.uniform(8, 40),
                         last && ast == 1 ? r.uniform(45, 115) : r.uniform(8, 40));
             }

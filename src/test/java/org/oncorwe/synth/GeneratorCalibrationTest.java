@@ -149,6 +149,34 @@ class GeneratorCalibrationTest {
         assertTrue(Math.abs(deNovo - relapsed) / relapsed < 0.15, "no difference de novo vs relapsed");
     }
 
+    /**
+     * Writes the bundled sample's marginals beside the paper's (target/sample-marginals.md, copied into
+     * docs/sample-data.md): the committed sample is generated with these settings.
+     */
+    @Test
+    void sampleMarginalsTable() throws java.io.IOException {
+        GeneratorSettings sample = new GeneratorSettings(1000, 20201031L, LocalDate.of(2020, 10, 31), Profile.SMC,
+                DamageRates.none(), 200_000);
+        List<Story> stories = SyntheticRegistry.stories(sample).toList();
+        List<Story> inCohort = stories.stream().filter(s -> "INCLUDED".equals(s.expectedStep)).toList();
+        StringBuilder md = new StringBuilder("| measure | paper | sample (n) |\n|---|---|---|\n");
+        for (Target t : targets()) {
+            List<Story> den = stories.stream().filter(t.denominator()).toList();
+            long num = den.stream().filter(t.numerator()).count();
+            md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% (%d/%d) |%n", t.name(), 100 * t.p(),
+                    100.0 * num / den.size(), num, den.size()));
+        }
+        md.append(String.format(Locale.ROOT, "| median OS, months | 58.3 | %.1f |%n",
+                kmMedian(inCohort, s -> s.osDays, s -> s.osEvent) / PatientGenerator.DAYS_PER_MONTH));
+        md.append(String.format(Locale.ROOT, "| median PFS, months | 19.1 | %.1f |%n",
+                kmMedian(inCohort, s -> s.pfsDays, s -> s.pfsEvent) / PatientGenerator.DAYS_PER_MONTH));
+        md.append(String.format(Locale.ROOT, "| deaths | 60 (26.3 %%) | %d (%.1f %%) |%n",
+                inCohort.stream().filter(s -> s.osEvent == 1).count(),
+                100.0 * inCohort.stream().filter(s -> s.osEvent == 1).count() / inCohort.size()));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "sample-marginals.md"), md.toString());
+        assertTrue(inCohort.size() > 150 && inCohort.size() < 300, "about one registry patient in four or five");
+    }
+
     private static void assertWithin(double target, double observed, String what) {
         assertTrue(Math.abs(observed - target) <= 0.1 * target,
                 () -> String.format(Locale.ROOT, "%s %.2f not within 10%% of %.2f", what, observed, target));

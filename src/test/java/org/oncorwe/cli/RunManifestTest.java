@@ -62,9 +62,13 @@ class RunManifestTest {
     void commandsWithoutAnOutputRootWriteUnderRuntimeOutput() {
         Path elsewhere = home.resolve("elsewhere");
         CliRun r = CliRun.of(home, Map.of("ONCORWE_RUNTIME_OUTPUT", elsewhere.toString()),
-                "generate", "--output", home.resolve("gen").toString());
-        assertEquals(ExitCode.NOT_IMPLEMENTED, r.exitCode());
-        assertEquals("generate", CliRun.onlyManifest(elsewhere).getString("subcommand"));
+                "generate", "--patients", "5", "--output", home.resolve("gen").toString());
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
+        Config m = CliRun.onlyManifest(elsewhere);
+        assertEquals("generate", m.getString("subcommand"));
+        assertTrue(m.getLong("rows.\"patient.csv\"") >= 5, "records per written file are in the manifest");
+        assertTrue(java.nio.file.Files.isRegularFile(home.resolve("gen/2020-10-31/extract_manifest.json")));
+        assertFalse(java.nio.file.Files.exists(home.resolve("gen/_runs")), "no manifest among the generated data");
     }
 
     @Test

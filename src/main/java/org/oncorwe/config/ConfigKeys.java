@@ -105,6 +105,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Double> DEV_DAMAGE_UNKNOWN_PATIENTS = ConfigKey.decimal("dev.damage_unknown_patients");
     public static final ConfigKey<Double> DEV_DAMAGE_INVALID_AE_GRADES = ConfigKey.decimal("dev.damage_invalid_ae_grades");
     public static final ConfigKey<Double> DEV_DAMAGE_BOM = ConfigKey.decimal("dev.damage_bom");
+    public static final ConfigKey<Double> DEV_DAMAGE_PARTIAL_DATES = ConfigKey.decimal("dev.damage_partial_dates");
+    public static final ConfigKey<Double> DEV_DAMAGE_UNMAPPED_AE_TERMS = ConfigKey.decimal("dev.damage_unmapped_ae_terms");
+    public static final ConfigKey<Double> DEV_DAMAGE_CODE_NAME_DISAGREE = ConfigKey.decimal("dev.damage_code_name_disagree");
 
     // runtime
     public static final ConfigKey<String> RUNTIME_MASTER = ConfigKey.string("runtime.master");

@@ -18,11 +18,15 @@ import org.oncorwe.config.ConfigKeys;
  * @param unknownPatients    an extra row of a patient_id not in patient.csv (UNKNOWN_PATIENT)
  * @param invalidAeGrades    an extra AE row with a grade its term cannot have (INVALID_GRADE_FOR_TERM)
  * @param bom                a file written with a UTF-8 byte-order mark
+ * @param partialDates       a non-cohort patient's birth date written as yyyy-MM, yyyyMM or yyyy (DATE_IMPUTED)
+ * @param unmappedAeTerms    an extra AE row of a term no dictionary maps (UNMAPPED_AE_TERM)
+ * @param codeNameDisagree   an extra administration whose code and name disagree (CODE_NAME_DISAGREE)
  */
 public record DamageRates(double dateFormats, double missingMarkers, double koreanSex, double quotedText,
                           double unknownDrugs, double nonNumericLabs, double impossibleDates,
                           double identicalDuplicates, double conflictingPatients, double unknownPatients,
-                          double invalidAeGrades, double bom) {
+                          double invalidAeGrades, double bom, double partialDates,
+                          double unmappedAeTerms, double codeNameDisagree) {
 
     /** The rates configured under {@code dev.damage_*} (reference.conf has the sample's). */
     public static DamageRates from(org.oncorwe.config.OncoRweConfig c) {
@@ -31,10 +35,12 @@ public record DamageRates(double dateFormats, double missingMarkers, double kore
                 c.get(ConfigKeys.DEV_DAMAGE_UNKNOWN_DRUGS), c.get(ConfigKeys.DEV_DAMAGE_NON_NUMERIC_LABS),
                 c.get(ConfigKeys.DEV_DAMAGE_IMPOSSIBLE_DATES), c.get(ConfigKeys.DEV_DAMAGE_IDENTICAL_DUPLICATES),
                 c.get(ConfigKeys.DEV_DAMAGE_CONFLICTING_PATIENTS), c.get(ConfigKeys.DEV_DAMAGE_UNKNOWN_PATIENTS),
-                c.get(ConfigKeys.DEV_DAMAGE_INVALID_AE_GRADES), c.get(ConfigKeys.DEV_DAMAGE_BOM));
+                c.get(ConfigKeys.DEV_DAMAGE_INVALID_AE_GRADES), c.get(ConfigKeys.DEV_DAMAGE_BOM),
+                c.get(ConfigKeys.DEV_DAMAGE_PARTIAL_DATES), c.get(ConfigKeys.DEV_DAMAGE_UNMAPPED_AE_TERMS),
+                c.get(ConfigKeys.DEV_DAMAGE_CODE_NAME_DISAGREE));
     }
 
     public static DamageRates none() {
-        return new DamageRates(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new DamageRates(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

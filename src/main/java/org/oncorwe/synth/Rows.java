@@ -163,6 +163,26 @@ final class Rows {
             addDated(ExtractTable.ADVERSE_EVENT, someDay).set("onset_date", date(someDay)).set("term", "Nausea").set("grade", 4)
                     .set("ctcae_version", "5.0").damaged("INVALID_AE_GRADE", "INVALID_GRADE_FOR_TERM");
         }
+        boolean withoutLineTruth = story.archetype == Archetype.HER2_NEGATIVE || story.archetype == Archetype.EARLY_ONLY
+                || story.archetype == Archetype.OTHER_PRIMARY;
+        if (withoutLineTruth && r.chance(damage.partialDates())) {
+            Row own = rows.stream().filter(row -> row.table() == ExtractTable.PATIENT).findFirst().orElseThrow();
+            LocalDate b = story.birthDate;
+            String partial = switch (r.between(0, 2)) {
+                case 0 -> String.format(Locale.ROOT, "%04d-%02d", b.getYear(), b.getMonthValue());
+                case 1 -> String.format(Locale.ROOT, "%04d%02d", b.getYear(), b.getMonthValue());
+                default -> Integer.toString(b.getYear());
+            };
+            own.set("birth_date", partial).damaged("PARTIAL_DATE", "DATE_IMPUTED");
+        }
+        if (withoutLineTruth && r.chance(damage.unmappedAeTerms())) {
+            addDated(ExtractTable.ADVERSE_EVENT, someDay).set("onset_date", date(someDay))
+                    .set("term", Vocabulary.UNMAPPED_AE_TERMS[r.between(0, 1)]).set("grade", 1)
+                    .damaged("UNMAPPED_AE_TERM", "UNMAPPED_AE_TERM");
+        }
+        if (withoutLineTruth && r.chance(damage.codeNameDisagree())) {
+            drug(someDay, Vocabulary.DISAGREEING, "75", "mg/m2", "DONE", null).damaged("CODE_NAME_DISAGREE", "CODE_NAME_DISAGREE");
+        }
         if (!originals.isEmpty() && r.chance(damage.identicalDuplicates() * originals.size())) {
             Row source = originals.get(r.between(0, originals.size() - 1));
             if (source.table() != ExtractTable.PATIENT && source.damageKind() == null) {

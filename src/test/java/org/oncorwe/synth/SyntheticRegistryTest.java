@@ -40,7 +40,7 @@ class SyntheticRegistryTest {
     private static Path second;
 
     static GeneratorSettings settings(int patients, int rowsPerPart) {
-        DamageRates heavy = new DamageRates(0.3, 0.1, 0.2, 0.2, 0.2, 0.1, 0.1, 0.01, 0.1, 0.1, 0.2, 0.5);
+        DamageRates heavy = new DamageRates(0.3, 0.1, 0.2, 0.2, 0.2, 0.1, 0.1, 0.01, 0.1, 0.1, 0.2, 0.5, 0.2, 0.2, 0.2);
         return new GeneratorSettings(patients, 7L, EXTRACT, Profile.SMC, heavy, rowsPerPart);
     }
 
@@ -123,7 +123,8 @@ class SyntheticRegistryTest {
                     () -> d + " -> " + line);
         }
         assertTrue(kinds.containsAll(List.of("UNKNOWN_DRUG", "NON_NUMERIC_LAB", "IMPOSSIBLE_DATE", "INVALID_AE_GRADE",
-                "IDENTICAL_DUPLICATE", "CONFLICTING_PATIENT", "UNKNOWN_PATIENT")), kinds.toString());
+                "IDENTICAL_DUPLICATE", "CONFLICTING_PATIENT", "UNKNOWN_PATIENT", "PARTIAL_DATE", "UNMAPPED_AE_TERM",
+                "CODE_NAME_DISAGREE")), kinds.toString());
     }
 
     @Test

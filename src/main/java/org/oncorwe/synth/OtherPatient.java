@@ -41,7 +41,8 @@ final class OtherPatient extends PatientGenerator.Builder {
     private void demographics(LocalDate at, LocalDate death, LocalDate lastSeen) {
         int age = r.between(30, 80);
         story.birthDate = birthForAge(at, age);
-        LocalDate end = closeFollowUp(death, lastSeen);
+        // seen at least a month after the history starts; nothing is recorded after the last contact
+        LocalDate end = closeFollowUp(death, lastSeen.isBefore(at.plusDays(30)) ? at.plusDays(30) : lastSeen);
         rows.lastRecordDay(end);
         rows.patient(story.birthDate, story.deathDate, story.lastContact,
                 age < 48 ? "PRE" : age > 55 ? "POST" : r.oneOf("PRE", "POST", "UNKNOWN"));
@@ -204,7 +205,7 @@ final class OtherPatient extends PatientGenerator.Builder {
     private void otherPrimary() {
         LocalDate primary = LocalDate.of(2006, 1, 1).plusDays(r.between(0, PatientGenerator.days(LocalDate.of(2006, 1, 1), extractDate) - 120));
         demographics(primary, deathAfter(primary, 700), lastSeen());
-        rows.add(ExtractTable.TUMOR_EVENT).set("event_date", rows.date(primary)).set("event_type", "PRIMARY_DIAGNOSIS")
+        rows.addDated(ExtractTable.TUMOR_EVENT, primary).set("event_date", rows.date(primary)).set("event_type", "PRIMARY_DIAGNOSIS")
                 .set("kcd_code", r.oneOf("C18.7", "C34.1", "C16.9", "C56")).set("stage", r.oneOf("II", "III", "IV"));
         LocalDate start = primary.plusDays(r.between(14, 60));
         for (int i = 0; i < r.between(2, 8); i++) {

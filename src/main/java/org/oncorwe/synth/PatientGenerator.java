@@ -99,7 +99,7 @@ final class PatientGenerator {
 
         /** A primary-diagnosis pathology report with ER/PR by hr status and HER2 by basis. */
         void pathology(LocalDate date, String specimen, String hrStatus, String her2) {
-            Row row = rows.add(ExtractTable.PATHOLOGY).set("report_date", rows.date(date)).set("specimen", specimen);
+            Row row = rows.addDated(ExtractTable.PATHOLOGY, date).set("report_date", rows.date(date)).set("specimen", specimen);
             switch (hrStatus) {
                 case "POSITIVE" -> {
                     if (r.chance(0.1)) {
@@ -119,7 +119,8 @@ final class PatientGenerator {
                     row.set("her2_ihc", "2+");
                     Row ish = row;
                     if (r.chance(0.5)) { // ISH reported separately, paired with this IHC within 30 days
-                        ish = rows.add(ExtractTable.PATHOLOGY).set("report_date", rows.date(date.plusDays(r.between(3, 14))))
+                        LocalDate ishDate = date.plusDays(r.between(3, 14));
+                        ish = rows.addDated(ExtractTable.PATHOLOGY, ishDate).set("report_date", rows.date(ishDate))
                                 .set("specimen", specimen);
                     }
                     ish.set("her2_ish_method", r.oneOf("FISH", "SISH", "DISH"))
@@ -138,7 +139,7 @@ final class PatientGenerator {
         }
 
         void primaryDiagnosis(LocalDate date, String stage) {
-            rows.add(ExtractTable.TUMOR_EVENT).set("event_date", rows.date(date)).set("event_type", "PRIMARY_DIAGNOSIS")
+            rows.addDated(ExtractTable.TUMOR_EVENT, date).set("event_date", rows.date(date)).set("event_type", "PRIMARY_DIAGNOSIS")
                     .set("kcd_code", r.oneOf("C50.9", "C509", "C50.4", "c50.8")).set("stage", stage);
         }
 
@@ -153,12 +154,12 @@ final class PatientGenerator {
                 case "SKIN" -> "C79.2";
                 default -> "C79.8";
             };
-            rows.add(ExtractTable.TUMOR_EVENT).set("event_date", rows.date(date)).set("event_type", "METASTASIS")
+            rows.addDated(ExtractTable.TUMOR_EVENT, date).set("event_date", rows.date(date)).set("event_type", "METASTASIS")
                     .set("kcd_code", kcd).set("site", site);
         }
 
         void curativeSurgery(LocalDate date) {
-            rows.add(ExtractTable.SURGERY).set("surgery_date", rows.date(date))
+            rows.addDated(ExtractTable.SURGERY, date).set("surgery_date", rows.date(date))
                     .set("procedure_name", rows.text(r.oneOf("Modified radical mastectomy", "Breast conserving surgery",
                             "Total mastectomy, sentinel lymph node biopsy")))
                     .set("intent", r.oneOf("CURATIVE", "curative", "Curative"));

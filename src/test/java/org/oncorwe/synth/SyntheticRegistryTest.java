@@ -104,6 +104,25 @@ class SyntheticRegistryTest {
         assertFalse(files.isEmpty());
     }
 
+    @Test
+    void everyFileReadsWithoutAFileLevelDefectAndAsManyRecordsAsTheManifestSays() throws IOException {
+        Path extract = first.resolve("2020-10-31");
+        Config files = ConfigFactory.parseFile(extract.resolve("extract_manifest.json").toFile(),
+                ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON)).getConfig("files");
+        for (Map.Entry<String, com.typesafe.config.ConfigValue> e : files.root().entrySet()) {
+            try (org.oncorwe.ingest.RawRecordReader reader = new org.oncorwe.ingest.RawRecordReader(
+                    Files.newInputStream(extract.resolve(e.getKey())), StandardCharsets.UTF_8, 100, 32768)) {
+                long n = 0;
+                while (reader.hasNext()) {
+                    org.oncorwe.ingest.RawRecord r = reader.next();
+                    assertEquals(null, r.defect(), () -> e.getKey() + ":" + r.lineNumber() + " " + r.detail());
+                    n++;
+                }
+                assertEquals(((com.typesafe.config.ConfigObject) e.getValue()).toConfig().getLong("rows"), n, e.getKey());
+            }
+        }
+    }
+
     /** CSV records (not lines) after the header, as the contract counts them; BOM tolerated. */
     static long countRecords(Path file) throws IOException {
         return read(file).size();

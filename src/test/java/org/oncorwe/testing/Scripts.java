@@ -26,15 +26,22 @@ public final class Scripts {
             pb.environment().remove("ONCORWE_HOME");
             pb.environment().remove("MVN");
             pb.environment().putAll(env);
-            Path out = Files.createTempFile(workDir, "stdout", ".txt");
-            Path err = Files.createTempFile(workDir, "stderr", ".txt");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p = pb.start();
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + command);
+            // captured under java.io.tmpdir (target/tmp), never in the tree the script runs in
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Path out = Files.createTempFile(tmp, "script-stdout", ".txt");
+            Path err = Files.createTempFile(tmp, "script-stderr", ".txt");
+            try {
+                pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+                Process p = pb.start();
+                if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    throw new AssertionError("timed out: " + command);
+                }
+                return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
             }
-            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

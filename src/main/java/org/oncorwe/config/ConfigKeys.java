@@ -48,7 +48,6 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> COHORT_METASTATIC_SPLIT_DAYS = ConfigKey.integer("cohort.metastatic_split_days");
     public static final ConfigKey<Integer> COHORT_REGIMEN_WINDOW_DAYS = ConfigKey.integer("cohort.regimen_window_days");
     public static final ConfigKey<Integer> COHORT_LINE_GAP_DAYS = ConfigKey.integer("cohort.line_gap_days");
-    public static final ConfigKey<Integer> COHORT_NEOADJUVANT_PROGRESSION_DAYS = ConfigKey.integer("cohort.neoadjuvant_progression_days");
     public static final ConfigKey<Integer> COHORT_SITES_AT_INDEX_DAYS = ConfigKey.integer("cohort.sites_at_index_days");
 
     // her2

@@ -429,7 +429,7 @@ final class CohortPatient extends PatientGenerator.Builder {
         story.lines.add(new LineTruth(1, "PERIOPERATIVE", 1, regimen, label(regimen), days.get(0), days.get(days.size() - 1)));
     }
 
-    /** Neoadjuvant TCHP (or TC) every 3 weeks until 31-60 days before the metastatic date (docs/decisions.md). */
+    /** Neoadjuvant TCHP (or TC) every 3 weeks until 31-60 days before the metastatic date (docs/decisions.md 15, 61). */
     private void neoadjuvant(LocalDate start, LocalDate metastatic) {
         boolean antiHer2 = story.priorAntiHer2;
         LocalDate last = metastatic.minusDays(r.between(31, 60));

@@ -26,15 +26,20 @@ public final class Scripts {
             pb.environment().remove("ONCORWE_HOME");
             pb.environment().remove("MVN");
             pb.environment().putAll(env);
-            Path out = Files.createTempFile(workDir, "stdout", ".txt");
-            Path err = Files.createTempFile(workDir, "stderr", ".txt");
+            // Captures go to the test temp dir (target/tmp), never into the working directory (the repo root).
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Path out = Files.createTempFile(tmp, "stdout", ".txt");
+            Path err = Files.createTempFile(tmp, "stderr", ".txt");
             pb.redirectOutput(out.toFile()).redirectError(err.toFile());
             Process p = pb.start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + command);
             }
-            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            Result result = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -6,12 +6,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.oncorwe.runtime.PipelineFailure;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +43,24 @@ final class DictionaryCsv {
                 throw fail(column + " is empty");
             }
             return v;
+        }
+
+        /** The cell as a constant of an enum, case-insensitive. */
+        <E extends Enum<E>> E enumValue(String column, Class<E> type) {
+            String value = required(column);
+            try {
+                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw fail(column + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            }
+        }
+
+        BigDecimal decimal(String column) {
+            try {
+                return new BigDecimal(required(column));
+            } catch (NumberFormatException e) {
+                throw fail(column + " '" + get(column) + "' is not a number");
+            }
         }
 
         PipelineFailure fail(String problem) {

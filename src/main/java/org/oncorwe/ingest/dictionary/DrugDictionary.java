@@ -53,7 +53,7 @@ public final class DrugDictionary implements Serializable {
             if (!ingredient.equals(Text.key(ingredient))) {
                 throw row.fail("ingredient '" + ingredient + "' must be lower case (INN)");
             }
-            if (classes.put(ingredient, parseEnum(row, "drug_class", DrugClass.class)) != null) {
+            if (classes.put(ingredient, row.enumValue("drug_class", DrugClass.class)) != null) {
                 throw row.fail("ingredient '" + ingredient + "' listed twice");
             }
         }
@@ -63,7 +63,7 @@ public final class DrugDictionary implements Serializable {
         }
         for (DictionaryCsv.Row row : DictionaryCsv.read(dir, CODES_FILE,
                 "kind", "code", "ingredients", "form", "biosimilar", "name_may_select", "product")) {
-            CodeKind kind = parseEnum(row, "kind", CodeKind.class);
+            CodeKind kind = row.enumValue("kind", CodeKind.class);
             List<List<String>> select = new ArrayList<>();
             for (String alternative : row.get("name_may_select").split("\\|")) {
                 if (!alternative.isBlank()) {
@@ -165,15 +165,6 @@ public final class DrugDictionary implements Serializable {
         Product before = map.put(key, product);
         if (before != null) {
             throw row.fail("'" + key + "' is already mapped above");
-        }
-    }
-
-    static <E extends Enum<E>> E parseEnum(DictionaryCsv.Row row, String column, Class<E> type) {
-        String value = row.required(column);
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw row.fail(column + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

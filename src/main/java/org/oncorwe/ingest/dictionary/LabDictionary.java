@@ -39,8 +39,8 @@ public final class LabDictionary implements Serializable {
     public static LabDictionary load(Path dir) {
         Map<String, Map<String, UnitConversion>> units = new HashMap<>();
         for (DictionaryCsv.Row row : DictionaryCsv.read(dir, UNITS_FILE, "unit_set", "unit", "operation", "factor")) {
-            UnitConversion.Operation op = DrugDictionary.parseEnum(row, "operation", UnitConversion.Operation.class);
-            BigDecimal factor = decimal(row, "factor");
+            UnitConversion.Operation op = row.enumValue("operation", UnitConversion.Operation.class);
+            BigDecimal factor = row.decimal("factor");
             if (factor.signum() <= 0) {
                 throw row.fail("factor must be positive");
             }
@@ -63,7 +63,7 @@ public final class LabDictionary implements Serializable {
                 throw row.fail("canonical_unit '" + row.get("canonical_unit") + "' is not in set " + set + " with factor 1");
             }
             LabAnalyte a = new LabAnalyte(row.required("analyte"), row.get("canonical_unit"), set,
-                    decimal(row, "min_plausible"), decimal(row, "max_plausible"));
+                    row.decimal("min_plausible"), row.decimal("max_plausible"));
             if (a.minPlausible().compareTo(a.maxPlausible()) > 0) {
                 throw row.fail("min_plausible is above max_plausible");
             }
@@ -76,7 +76,7 @@ public final class LabDictionary implements Serializable {
             codes.put(kind, new HashMap<>());
         }
         for (DictionaryCsv.Row row : DictionaryCsv.read(dir, CODES_FILE, "kind", "code", "analyte")) {
-            CodeKind kind = DrugDictionary.parseEnum(row, "kind", CodeKind.class);
+            CodeKind kind = row.enumValue("kind", CodeKind.class);
             LabAnalyte analyte = analytes.get(row.required("analyte"));
             if (analyte == null) {
                 throw row.fail("analyte '" + row.get("analyte") + "' is not in " + ANALYTES_FILE);
@@ -128,13 +128,5 @@ public final class LabDictionary implements Serializable {
 
     private static String keyOf(CodeKind kind, String code) {
         return kind == CodeKind.NAME ? Text.key(code) : Text.code(code);
-    }
-
-    private static BigDecimal decimal(DictionaryCsv.Row row, String column) {
-        try {
-            return new BigDecimal(row.required(column));
-        } catch (NumberFormatException e) {
-            throw row.fail(column + " '" + row.get(column) + "' is not a number");
-        }
     }
 }

@@ -3,20 +3,13 @@ package org.oncorwe.ingest.contract;
 import org.oncorwe.config.ConfigKeys;
 import org.oncorwe.config.OncoRweConfig;
 import org.oncorwe.ingest.PartialDateImputation;
-import org.oncorwe.ingest.dictionary.CtcaeVersion;
 import org.oncorwe.ingest.dictionary.Dictionaries;
-import org.oncorwe.ingest.dictionary.DrugMapping;
-import org.oncorwe.ingest.dictionary.LabAnalyte;
-import org.oncorwe.ingest.dictionary.UnitConversion;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,12 +60,12 @@ public final class RowValidator implements Serializable {
 
     private final TableContract table;
     private final Settings settings;
-    private final Dictionaries dictionaries;
+    private final DictionaryRules rules;
 
     public RowValidator(TableContract table, Settings settings, Dictionaries dictionaries) {
         this.table = table;
         this.settings = settings;
-        this.dictionaries = dictionaries;
+        this.rules = new DictionaryRules(dictionaries);
     }
 
     public TableContract table() {
@@ -110,7 +103,7 @@ public final class RowValidator implements Serializable {
 
     /** Group 3: every column but patient_id, in document order; the first failing rule rejects the row. */
     public RowResult validateColumns(Map<String, String> raw, long lineNumber) {
-        Row row = new Row(raw);
+        RowState row = new RowState(raw);
         row.values.put(TableContract.PATIENT_ID, patientId(raw));
         for (Column column : table.columns()) {
             if (column.phi() || column.name().equals(TableContract.PATIENT_ID)) {
@@ -125,24 +118,7 @@ public final class RowValidator implements Serializable {
         return new RowResult(lineNumber, row.values, null, row.findings);
     }
 
-    /** The state of one row while its columns are read. */
-    private static final class Row {
-        final Map<String, String> raw;
-        final Map<String, Object> values = new LinkedHashMap<>();
-        final List<RowFinding> findings = new ArrayList<>();
-        boolean deathAfterCutoff;
-        UnitConversion labConversion;
-
-        Row(Map<String, String> raw) {
-            this.raw = raw;
-        }
-
-        void find(Finding finding, String column, String value) {
-            findings.add(new RowFinding(finding, column, value));
-        }
-    }
-
-    private Reject readColumn(Column column, Row row) {
+    private Reject readColumn(Column column, RowState row) {
         String name = column.name();
         String text = text(row.raw, name);
         if (text == null) {
@@ -159,14 +135,14 @@ public final class RowValidator implements Serializable {
                 String code = column.codes().get(text.toUpperCase(Locale.ROOT));
                 yield code == null ? unreadable(column, row) : put(row, name, code);
             }
-            case GRADE -> GRADES.contains(text) ? grade(Integer.valueOf(text), row) : unreadable(column, row);
+            case GRADE -> GRADES.contains(text) ? grade(Integer.parseInt(text), row) : unreadable(column, row);
             case NUMBER -> number(column, text, row);
             case LAB_VALUE -> labValue(column, text, row);
             case DATE, DATE_TIME -> date(column, text, row);
         };
     }
 
-    private void putMissing(Column column, Row row) {
+    private void putMissing(Column column, RowState row) {
         row.values.put(column.name(), column.whenMissing());
         dateFlags(column, row, false, false);
         if (column.afterExtract() == Column.AfterExtract.CLAMP && row.deathAfterCutoff) {
@@ -175,51 +151,23 @@ public final class RowValidator implements Serializable {
     }
 
     /** Text as given; drug_name and term are also mapped by their dictionary. */
-    private Reject freeText(Column column, String text, Row row) {
+    private Reject freeText(Column column, String text, RowState row) {
         row.values.put(column.name(), text);
         if (table == ExtractContract.DRUG_ADMINISTRATION && column.name().equals("drug_name")) {
-            mapDrug((String) row.values.get("drug_code"), text, row);
+            rules.drug(text, row);
         } else if (table == ExtractContract.ADVERSE_EVENT && column.name().equals("term")) {
-            String term = dictionaries.aeTerms().term(text).orElse(null);
-            row.values.put(Derived.CTCAE_TERM, term);
-            if (term == null) {
-                row.find(Finding.UNMAPPED_AE_TERM, "term", text);
-            }
+            rules.aeTerm(text, row);
         }
         return null;
     }
 
-    private void mapDrug(String code, String name, Row row) {
-        DrugMapping m = dictionaries.drugs().map(code, name);
-        row.values.put(Derived.INGREDIENTS, m.ingredients());
-        row.values.put(Derived.DRUG_CLASS, m.drugClass() == null ? null : m.drugClass().name());
-        row.values.put(Derived.MAPPING_BASIS, m.basis().name());
-        row.values.put(Derived.DRUG_FORM, m.form());
-        row.values.put(Derived.BIOSIMILAR, m.biosimilar());
-        row.values.put(Derived.CODE_NAME_DISAGREE, m.codeNameDisagree());
-        if (!m.mapped()) {
-            row.find(Finding.UNMAPPED_DRUG, "drug_name", name);
-        } else if (m.codeNameDisagree()) {
-            row.find(Finding.CODE_NAME_DISAGREE, "drug_code", code + " vs " + name);
-        }
-    }
-
-    /** adverse_event grade: 1–5, and one the CTCAE term has in the row's version (missing or unreadable = 5.0). */
-    private Reject grade(Integer grade, Row row) {
+    /** adverse_event grade 1–5; whether the term allows it is a dictionary rule. */
+    private Reject grade(int grade, RowState row) {
         row.values.put("grade", grade);
-        String term = (String) row.values.get(Derived.CTCAE_TERM);
-        if (term == null) {
-            return null;
-        }
-        CtcaeVersion version = CtcaeVersion.parse(text(row.raw, "ctcae_version")).orElse(CtcaeVersion.DEFAULT);
-        if (!dictionaries.aeTerms().allowedGrades(term, version).contains(grade)) {
-            return new Reject(RejectReason.INVALID_GRADE_FOR_TERM, "grade", "grade: " + grade + " is not a grade of '"
-                    + term + "' in CTCAE " + version.code() + " (allowed " + dictionaries.aeTerms().allowedGrades(term, version) + ")");
-        }
-        return null;
+        return rules.grade(grade, text(row.raw, "ctcae_version"), row);
     }
 
-    private Reject number(Column column, String text, Row row) {
+    private Reject number(Column column, String text, RowState row) {
         if (!NUMBER.matcher(text).matches()) {
             return unreadable(column, row);
         }
@@ -235,7 +183,7 @@ public final class RowValidator implements Serializable {
     }
 
     /** lab_result value: a number or a comparator and a bound; mapped, converted and checked against the limits. */
-    private Reject labValue(Column column, String text, Row row) {
+    private Reject labValue(Column column, String text, RowState row) {
         Matcher m = LAB_VALUE.matcher(text);
         if (!m.matches()) {
             return unreadable(column, row);
@@ -244,35 +192,10 @@ public final class RowValidator implements Serializable {
         String comparator = m.group(1) == null ? null : m.group(1).replace("≤", "<=").replace("≥", ">=");
         row.values.put(column.name(), value);
         row.values.put(Derived.VALUE_COMPARATOR, comparator);
-        Optional<LabAnalyte> analyte = dictionaries.labs().resolve((String) row.values.get("loinc_code"),
-                (String) row.values.get("local_code"), (String) row.values.get("lab_name"));
-        row.values.put(Derived.ANALYTE, analyte.map(LabAnalyte::id).orElse(null));
-        row.values.put(Derived.VALUE_CANONICAL, null);
-        row.values.put(Derived.UNIT_CANONICAL, null);
-        if (analyte.isEmpty()) {
-            String named = firstGiven(row, "lab_name", "local_code", "loinc_code");
-            row.find(Finding.UNMAPPED_LAB, named, named == null ? null : (String) row.values.get(named));
-            return null;
-        }
-        String unit = text(row.raw, "unit");
-        Optional<UnitConversion> conversion = dictionaries.labs().conversion(analyte.get(), unit);
-        if (conversion.isEmpty()) {
-            row.find(Finding.UNKNOWN_UNIT, "unit", unit);
-            return null;
-        }
-        BigDecimal canonical = conversion.get().apply(value);
-        LabAnalyte a = analyte.get();
-        if (!a.plausible(canonical)) {
-            return new Reject(RejectReason.IMPLAUSIBLE_VALUE, column.name(), column.name() + ": outside the limits of "
-                    + a.id() + " (" + a.minPlausible() + "–" + a.maxPlausible() + " " + a.canonicalUnit() + ")");
-        }
-        row.values.put(Derived.VALUE_CANONICAL, canonical);
-        row.values.put(Derived.UNIT_CANONICAL, a.canonicalUnit());
-        row.labConversion = conversion.get();
-        return null;
+        return rules.labValue(column.name(), value, text(row.raw, "unit"), row);
     }
 
-    private Reject date(Column column, String text, Row row) {
+    private Reject date(Column column, String text, RowState row) {
         boolean dateTime = column.type() == ColumnType.DATE_TIME;
         ExtractDates.Parsed p = ExtractDates.parse(text, dateTime, column.partialDate(), settings.minYear());
         if (p == null) {
@@ -290,10 +213,7 @@ public final class RowValidator implements Serializable {
                     return new Reject(RejectReason.DATE_AFTER_EXTRACT, column.name(),
                             column.name() + ": after the extract date " + extract);
                 case TO_NULL:
-                    row.values.put(column.name(), null);
-                    dateFlags(column, row, false, false);
-                    row.find(Finding.INVALID_OPTIONAL_FIELD, column.name(), null);
-                    return null;
+                    return unreadable(column, row); // an optional column: null, INVALID_OPTIONAL_FIELD
                 case ALIVE_AT_CUTOFF:
                     row.values.put(column.name(), null);
                     dateFlags(column, row, false, false);
@@ -319,7 +239,7 @@ public final class RowValidator implements Serializable {
         return null;
     }
 
-    private static void dateFlags(Column column, Row row, boolean imputed, boolean timeKnown) {
+    private static void dateFlags(Column column, RowState row, boolean imputed, boolean timeKnown) {
         if (column.partialDate()) {
             row.values.put(column.name() + Derived.IMPUTED, imputed);
         }
@@ -329,7 +249,7 @@ public final class RowValidator implements Serializable {
     }
 
     /** Rules that need the whole row. */
-    private void finish(Row row) {
+    private void finish(RowState row) {
         if (table == ExtractContract.PATIENT && Boolean.TRUE.equals(row.values.get("death_date" + Derived.IMPUTED))) {
             LocalDate death = (LocalDate) row.values.get("death_date");
             LocalDate lastContact = (LocalDate) row.values.get("last_contact_date");
@@ -338,15 +258,12 @@ public final class RowValidator implements Serializable {
             }
         }
         if (table == ExtractContract.LAB_RESULT) {
-            for (String[] ref : new String[][] {{"ref_low", Derived.REF_LOW_CANONICAL}, {"ref_high", Derived.REF_HIGH_CANONICAL}}) {
-                BigDecimal v = (BigDecimal) row.values.get(ref[0]);
-                row.values.put(ref[1], v == null || row.labConversion == null ? null : row.labConversion.apply(v));
-            }
+            rules.labReferenceRange(row);
         }
     }
 
     /** An unreadable value: a required column rejects the row; an optional one becomes null (INVALID_OPTIONAL_FIELD). */
-    private Reject unreadable(Column column, Row row) {
+    private Reject unreadable(Column column, RowState row) {
         if (required(column, row)) {
             return new Reject(column.type().unreadable(), column.name(), column.name() + ": " + expected(column));
         }
@@ -372,27 +289,18 @@ public final class RowValidator implements Serializable {
         return new Reject(RejectReason.MISSING_REQUIRED, column, column + ": missing");
     }
 
-    private static Reject put(Row row, String column, Object value) {
+    private static Reject put(RowState row, String column, Object value) {
         row.values.put(column, value);
         return null;
     }
 
     /** Required in this row: always, or unless another column is given (last_contact_date unless death_date). */
-    private static boolean required(Column column, Row row) {
+    private static boolean required(Column column, RowState row) {
         if (column.required()) {
             return true;
         }
         String other = column.requiredUnless();
         return other != null && row.values.get(other) == null && !(other.equals("death_date") && row.deathAfterCutoff);
-    }
-
-    private static String firstGiven(Row row, String... columns) {
-        for (String c : columns) {
-            if (row.values.get(c) != null) {
-                return c;
-            }
-        }
-        return null;
     }
 
     /** The trimmed raw value, or null when absent or a missing marker. */

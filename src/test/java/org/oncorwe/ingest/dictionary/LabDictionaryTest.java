@@ -79,6 +79,12 @@ class LabDictionaryTest {
             anc             | 1.5    | ×10^9/L   | 1.5
             anc             | 1.5    | 10^9/L    | 1.5
             anc             | 1.5    | /nL       | 1.5
+            anc             | 1.5    | x10^3/uL  | 1.5
+            anc             | 1.5    | 10*9/L    | 1.5
+            anc             | 1.5    | X10^9/L   | 1.5
+            wbc             | 4.1    | x10^9/L   | 4.1
+            platelets       | 98000  | /mm3      | 98
+            platelets       | 98     | 10^3/uL   | 98
             anc             | 1500   | /uL       | 1.5
             anc             | 1500   | /µL       | 1.5
             anc             | 1500   | /μL       | 1.5

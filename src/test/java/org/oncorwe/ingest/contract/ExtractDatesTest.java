@@ -1,0 +1,100 @@
+package org.oncorwe.ingest.contract;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.oncorwe.ingest.PartialDateImputation;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Every accepted date form, strictness, minimum year, partial dates (registry-extract.md, Dates). */
+@Tag("unit")
+class ExtractDatesTest {
+
+    private static ExtractDates.Parsed date(String text) {
+        return ExtractDates.parse(text, false, false, 1900);
+    }
+
+    private static ExtractDates.Parsed dateTime(String text) {
+        return ExtractDates.parse(text, true, false, 1900);
+    }
+
+    private static ExtractDates.Parsed partial(String text) {
+        return ExtractDates.parse(text, false, true, 1900);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2019-03-05", "20190305", "2019.03.05", "2019/03/05"})
+    void everyDateForm(String text) {
+        assertEquals(LocalDate.of(2019, 3, 5), date(text).date());
+        assertNull(date(text).time());
+        assertEquals(LocalDate.of(2019, 3, 5), dateTime(text).date(), "a date-time column takes a plain date");
+        assertNull(dateTime(text).time(), "time unknown");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            2019-03-05 14:30        | 14:30
+            2019-03-05 14:30:15     | 14:30:15
+            2019-03-05T14:30        | 14:30
+            2019-03-05T14:30:15     | 14:30:15
+            20190305 14:30          | 14:30
+            20190305T14:30:15       | 14:30:15
+            2019.03.05 14:30        | 14:30
+            2019.03.05T14:30:15     | 14:30:15
+            2019/03/05 14:30:15     | 14:30:15
+            2019/03/05T14:30        | 14:30
+            201903051430            | 14:30
+            20190305143015          | 14:30:15
+            2019-03-05 00:00        | 00:00
+            """)
+    void everyDateTimeForm(String text, String time) {
+        ExtractDates.Parsed p = dateTime(text);
+        assertEquals(LocalDate.of(2019, 3, 5), p.date(), text);
+        assertEquals(LocalTime.parse(time), p.time(), text);
+        assertNull(date(text), "a date column takes no date-time: " + text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2019-02-30", "2019-02-29", "2019-13-01", "2019-00-10", "2019-04-31", "2019-1-5",
+            "19-03-05", "2019-03/05", "2019-03-05 ", "05/03/2019", "2019-03-05T24:00", "2019-03-05 12:60",
+            "2019-03-05 12:30:60", "201903052400", "1899-12-31", "18991231", "0000-01-01", "2019-03", "2019",
+            "+2019-03-05", "2019-03-05Z", "abc", ""})
+    void strictlyInvalid(String text) {
+        assertNull(dateTime(text), text);
+        assertNull(date(text), text);
+    }
+
+    @Test
+    void leapDayAndMinimumYear() {
+        assertEquals(LocalDate.of(2020, 2, 29), date("2020-02-29").date());
+        assertEquals(LocalDate.of(1900, 1, 1), date("1900-01-01").date());
+        assertNull(ExtractDates.parse("1949-12-31", false, false, 1950));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            2019-03 | MONTH | 2019-03-15 | 2019-03-01
+            201903  | MONTH | 2019-03-15 | 2019-03-01
+            2019    | YEAR  | 2019-07-01 | 2019-01-01
+            2019-03-09 | DAY | 2019-03-09 | 2019-03-09
+            """)
+    void partialDatesWhereAllowed(String text, ExtractDates.Precision precision, LocalDate mid, LocalDate first) {
+        ExtractDates.Parsed p = partial(text);
+        assertEquals(precision, p.precision());
+        assertEquals(mid, ExtractDates.impute(p, PartialDateImputation.MID));
+        assertEquals(first, ExtractDates.impute(p, PartialDateImputation.FIRST));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2019-13", "201913", "1899", "1899-12", "2019-3", "19", "2019-03-"})
+    void invalidPartialDates(String text) {
+        assertNull(partial(text), text);
+    }
+}

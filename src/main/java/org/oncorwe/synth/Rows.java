@@ -20,9 +20,11 @@ final class Rows {
         DateTimeFormatter.ofPattern("uuuu/MM/dd", Locale.ROOT)};
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
+    /** Every date-time form of the contract besides the ISO one: compact, 'T', seconds, other date separators. */
     private static final DateTimeFormatter[] DATE_TIME_FORMS = {
-        DateTimeFormatter.ofPattern("uuuuMMddHHmm", Locale.ROOT), DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT),
-        DateTimeFormatter.ofPattern("uuuu.MM.dd HH:mm:ss", Locale.ROOT)};
+        DateTimeFormatter.ofPattern("uuuuMMddHHmm", Locale.ROOT), DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT),
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT), DateTimeFormatter.ofPattern("uuuu/MM/dd'T'HH:mm", Locale.ROOT),
+        DateTimeFormatter.ofPattern("uuuu.MM.dd HH:mm:ss", Locale.ROOT), DateTimeFormatter.ofPattern("uuuuMMdd HH:mm", Locale.ROOT)};
     private static final String[] MISSING_MARKERS = {"NULL", "NA", "null", "."};
 
     final String patientId;
@@ -74,7 +76,8 @@ final class Rows {
     }
 
     String dateTime(LocalDateTime t) {
-        return r.chance(damage.dateFormats()) ? DATE_TIME_FORMS[r.between(0, 2)].format(t) : ISO_DATE_TIME.format(t);
+        return r.chance(damage.dateFormats()) ? DATE_TIME_FORMS[r.between(0, DATE_TIME_FORMS.length - 1)].format(t)
+                : ISO_DATE_TIME.format(t);
     }
 
     /** Free text, sometimes with a comma, quotes or a line break (the CSV writer quotes it). */

@@ -43,10 +43,8 @@ final class Assessments {
                 // PD on the planted day; later ones belong to the next line and never count
                 response = day == pdDay ? "PD" : r.chance(0.5) ? "SD" : "PD";
             } else {
+                // a planted PD is the first assessment, so bor is never PD here
                 response = bor.equals("CR") && crAfterPr && i == 0 ? "PR" : bor;
-                if (response.equals("PD")) {
-                    response = "SD"; // unreachable: a planted PD patient's first assessment is the PD
-                }
                 if (firstResponse == null && (response.equals("CR") || response.equals("PR"))) {
                     firstResponse = date;
                 }

@@ -34,6 +34,7 @@ final class CohortPatient extends PatientGenerator.Builder {
 
     void build() {
         drawResponseAndDocetaxel();
+        drawSettingAndPriorTreatment();
         drawIndexAndFollowUp();
         drawProgressionAndDeath();
         planIndexLine();
@@ -150,14 +151,12 @@ final class CohortPatient extends PatientGenerator.Builder {
                     Math.max(hi, lo + 1));
         }
         double ppsScale = PatientGenerator.PPS_SCALE * (story.docetaxelAdmins < 6 ? 0.5 : 1.0);
-        story.priorAntiHer2 = false; // drawn with the history; the effect applies below
-        boolean priorAntiHer2 = drawPriorAntiHer2Early();
-        if (priorAntiHer2) {
-            ppsScale /= 1.7;
+        if (story.priorAntiHer2) {
+            ppsScale /= 1.5;
         }
-        if (plannedSetting.equals("RELAPSED")) {
-            ppsScale *= 1.25; // offsets the prior anti-HER2 effect, which only relapsed patients carry: the paper saw no
-                              // difference between de novo and relapsed disease
+        if (story.diseaseSetting.equals("RELAPSED") && !story.priorAntiHer2) {
+            ppsScale *= 2.6; // offsets, within relapsed disease, the prior anti-HER2 effect only relapsed patients carry:
+                             // the paper saw worse OS after prior anti-HER2 but none between de novo and relapsed
         }
         if (deathFirst) {
             deathDay = (int) Math.round(t);
@@ -177,28 +176,17 @@ final class CohortPatient extends PatientGenerator.Builder {
         }
     }
 
-    private Boolean plannedPriorAntiHer2;
-    private String plannedSetting;
-    private String plannedContext;
-
-    /** The disease setting and prior anti-HER2 exposure, drawn before the timeline because they change OS. */
-    private boolean drawPriorAntiHer2Early() {
-        if (plannedPriorAntiHer2 == null) {
-            plannedSetting = r.chance(0.539) ? "DE_NOVO" : "RELAPSED";
-            plannedContext = null;
-            boolean prior = false;
-            if (plannedSetting.equals("RELAPSED")) {
-                plannedContext = new String[] {"CURATIVE_SURGERY", "NEOADJUVANT_PROGRESSION", "UNKNOWN"}[r.pick(0.914, 0.057, 0.029)];
-                boolean periop = plannedContext.equals("NEOADJUVANT_PROGRESSION")
-                        || (plannedContext.equals("CURATIVE_SURGERY") && r.chance(0.865));
-                story.perioperativeChemo = periop;
-                prior = periop && r.chance(0.75);
-            } else {
-                story.perioperativeChemo = false;
-            }
-            plannedPriorAntiHer2 = prior;
+    /** Disease setting, relapse context and perioperative treatment, drawn early because they change OS. */
+    private void drawSettingAndPriorTreatment() {
+        story.diseaseSetting = r.chance(0.539) ? "DE_NOVO" : "RELAPSED";
+        story.perioperativeChemo = false;
+        story.priorAntiHer2 = false;
+        if (story.diseaseSetting.equals("RELAPSED")) {
+            story.relapseContext = new String[] {"CURATIVE_SURGERY", "NEOADJUVANT_PROGRESSION", "UNKNOWN"}[r.pick(0.914, 0.057, 0.029)];
+            story.perioperativeChemo = story.relapseContext.equals("NEOADJUVANT_PROGRESSION")
+                    || (story.relapseContext.equals("CURATIVE_SURGERY") && r.chance(0.865));
+            story.priorAntiHer2 = story.perioperativeChemo && r.chance(0.75);
         }
-        return plannedPriorAntiHer2;
     }
 
     private double truncatedWeibull(double shape, double scale, double lo, double hi) {
@@ -257,9 +245,6 @@ final class CohortPatient extends PatientGenerator.Builder {
         }
         story.hrStatus = new String[] {"POSITIVE", "NEGATIVE", "UNKNOWN"}[r.pick(0.543, 0.412, 0.045)];
         story.her2Basis = r.chance(0.85) ? "IHC3" : "ISH";
-        story.diseaseSetting = plannedSetting;
-        story.relapseContext = plannedContext;
-        story.priorAntiHer2 = plannedPriorAntiHer2;
         story.visceral = r.chance(0.342);
         story.bone = r.chance(0.223);
         story.brain = r.chance(0.026);

@@ -26,7 +26,7 @@ final class PatientGenerator {
     static final double PFS_SHAPE = 1.25;
     static final double PFS_SCALE = 480;
     static final double PPS_SHAPE = 1.1;
-    static final double PPS_SCALE = 1850;
+    static final double PPS_SCALE = 1680;
     static final double DEATH_FIRST = 0.06;
 
     private final GeneratorSettings settings;

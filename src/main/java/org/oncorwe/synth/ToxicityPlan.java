@@ -69,7 +69,7 @@ final class ToxicityPlan {
         LocalDateTime baseline = CohortPatient.morning(index.minusDays(r.between(1, 7)), r);
         cbc(baseline, r.uniform(2.5, 6.0), r.uniform(12.1, 14.5), r.between(160, 350), false);
         chemistry(baseline, r.uniform(10, 35), r.uniform(10, 35));
-        temperature(baseline, false);
+        temperature(baseline);
 
         int anc = r.pick(0.483, 0.10, 0.141, 0.122, 0.153);
         int anemia = r.pick(0.50, 0.42, 0.08);
@@ -106,7 +106,7 @@ final class ToxicityPlan {
                 chemistry(t, last && alt == 1 ? r.uniform(45, 115) : r.uniform(8, 40),
                         last && ast == 1 ? r.uniform(45, 115) : r.uniform(8, 40));
             }
-            temperature(t, false);
+            temperature(t);
         }
     }
 
@@ -191,9 +191,10 @@ final class ToxicityPlan {
         }
     }
 
-    private void temperature(LocalDateTime t, boolean fahrenheit) {
+    /** A normal body temperature, sometimes charted in °F. */
+    private void temperature(LocalDateTime t) {
         double c = r.uniform(36.3, 37.3);
-        if (fahrenheit || r.chance(0.1)) {
+        if (r.chance(0.1)) {
             rows.measurement(t, "BODY_TEMPERATURE", CohortPatient.fmt(c * 9 / 5 + 32, 1), "F");
         } else {
             rows.measurement(t, "BODY_TEMPERATURE", CohortPatient.fmt(c, 1), "C");

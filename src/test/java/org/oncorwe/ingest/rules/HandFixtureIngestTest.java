@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The acceptance test of the ingest rules: the whole hand-checked fixture through the reader, the
@@ -53,6 +55,29 @@ class HandFixtureIngestTest {
         }
         assertEquals(String.join("\n", expected), String.join("\n", found));
         assertEquals(19, found.size());
+    }
+
+    @Test
+    void rejectDetailsNeverQuoteAPatientId() {
+        for (RowOutcome o : run.rows()) {
+            if (o.reject() != null && o.reject().detail() != null) {
+                assertFalse(o.reject().detail().contains("HND-"), o.file() + ":" + o.lineNumber());
+            }
+        }
+    }
+
+    @Test
+    void patientSummaries() {
+        assertEquals(28, run.patients().values().stream().filter(PatientSummary::accepted).count());
+        PatientSummary hnd10 = run.patients().get("HND-0010");
+        assertEquals(LocalDate.of(2018, 1, 29), hnd10.effectiveLastContact());
+        PatientSummary hnd15 = run.patients().get("HND-0015");
+        assertEquals(LocalDate.of(2017, 11, 20), hnd15.deathDate());
+        assertFalse(hnd15.deathFullyKnown());
+        PatientSummary hnd90 = run.patients().get("HND-0090");
+        assertTrue(hnd90.known() && !hnd90.accepted());
+        assertFalse(run.patients().get("HND-9999").known());
+        assertEquals(LocalDate.of(2020, 10, 31), run.patients().get("HND-0008").effectiveLastContact());
     }
 
     @Test

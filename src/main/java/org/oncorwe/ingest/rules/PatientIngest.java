@@ -293,7 +293,7 @@ public final class PatientIngest {
 
         RowOutcome outcome() {
             boolean accepted = status == RowOutcome.Status.ACCEPTED;
-            return new RowOutcome(row.table().name(), row.file(), row.lineNumber(), status,
+            return new RowOutcome(row.table().name(), row.file(), row.lineNumber(), row.patientId(), status,
                     accepted ? values : Map.of(), accepted ? findings : List.of(), accepted ? null : reject);
         }
     }

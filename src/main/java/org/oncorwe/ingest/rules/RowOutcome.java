@@ -15,11 +15,13 @@ import java.util.Map;
  * row with a lower line number: counted, neither accepted nor rejected).
  *
  * @param table      the table name (patient, tumor_event, ...)
+ * @param patientId  the trimmed patient_id the row carries (for the rejects table; rejected rows too); null when
+ *                   missing or the record could not be split into columns
  * @param values     empty unless ACCEPTED; holds the trimmed patient_id, which the job replaces by patient_key
  * @param findings   empty unless ACCEPTED
  * @param reject     non-null exactly when REJECTED; its detail never quotes a value
  */
-public record RowOutcome(String table, String file, long lineNumber, Status status, Map<String, Object> values,
+public record RowOutcome(String table, String file, long lineNumber, String patientId, Status status, Map<String, Object> values,
                          List<RowFinding> findings, Reject reject) implements Serializable {
 
     public enum Status { ACCEPTED, REJECTED, COLLAPSED }

@@ -29,7 +29,8 @@ import java.util.Set;
  * @param file        the file relative to the extract folder (e.g. {@code lab_result/part-00000.csv})
  * @param lineNumber  the physical line where the record starts (header = 1)
  * @param patientId   the trimmed patient_id; null when the record could not be split into columns
- *                    (INVALID_ENCODING, MALFORMED_ROW, the reader's FIELD_TOO_LONG) or patient_id is missing
+ *                    (INVALID_ENCODING, MALFORMED_ROW, the reader's FIELD_TOO_LONG), when patient_id is
+ *                    missing, or when patient_id itself is the field too long
  * @param earlyReject a group-1 reject, or MISSING_REQUIRED of patient_id; null otherwise
  * @param result      the validator's column result (typed values or a group-3 reject); null with an early reject
  * @param identity    what makes two rows of a table identical (registry-extract.md, Duplicates): a SHA-256
@@ -47,6 +48,10 @@ public record SourcedRow(TableContract table, String file, long lineNumber, Stri
      * Runs the per-row steps on one record: the reader's defect, FIELD_TOO_LONG, a missing patient_id,
      * then every other column ({@link RowValidator#validateColumns}).
      *
+     * <p>Run the reader with no field-length limit ({@code Integer.MAX_VALUE}) and let the validator
+     * find FIELD_TOO_LONG: the reader's own FIELD_TOO_LONG drops the fields, so the row loses its
+     * patient_id (decision 87).
+     *
      * @param binding   the file's header bound to {@code validator.table()}
      */
     public static SourcedRow read(String file, RawRecord record, HeaderBinding binding, RowValidator validator) {
@@ -57,8 +62,9 @@ public record SourcedRow(TableContract table, String file, long lineNumber, Stri
         }
         Map<String, String> raw = binding.row(record.values());
         Optional<Reject> tooLong = validator.fieldTooLong(raw);
-        if (tooLong.isPresent()) {
-            return new SourcedRow(table, file, record.lineNumber(), null, tooLong.get(), null, null);
+        if (tooLong.isPresent()) { // the row keeps its patient_id, unless that is the field too long
+            String id = TableContract.PATIENT_ID.equals(tooLong.get().column()) ? null : validator.patientId(raw);
+            return new SourcedRow(table, file, record.lineNumber(), id, tooLong.get(), null, null);
         }
         Set<String> markers = validator.settings().missingMarkers();
         Optional<Reject> noId = validator.missingPatientId(raw);

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The acceptance test of the ingest rules: the whole hand-checked fixture through the reader, the
  * header binding, the row validator and {@link PatientIngest} gives exactly the hand-computed rejects
- * (table, line, reason), findings (table, line, finding, column) and per-file counts.
+ * (table, line, patient_id, reason), findings (table, line, finding, column) and per-file counts.
  */
 @Tag("unit")
 class HandFixtureIngestTest {
@@ -45,12 +45,12 @@ class HandFixtureIngestTest {
     void rejectsAreExactlyTheHandComputedOnes() throws IOException {
         TreeSet<String> expected = new TreeSet<>();
         for (CSVRecord r : read("expected_rejects.csv")) {
-            expected.add(r.get("table") + ":" + r.get("line_number") + " " + r.get("reason"));
+            expected.add(r.get("table") + ":" + r.get("line_number") + " " + r.get("patient_id") + " " + r.get("reason"));
         }
         TreeSet<String> found = new TreeSet<>();
         for (RowOutcome o : run.rows()) {
             if (o.status() == RowOutcome.Status.REJECTED) {
-                found.add(table(o) + ":" + o.lineNumber() + " " + o.reject().reason());
+                found.add(table(o) + ":" + o.lineNumber() + " " + Objects.toString(o.patientId(), "") + " " + o.reject().reason());
             }
         }
         assertEquals(String.join("\n", expected), String.join("\n", found));

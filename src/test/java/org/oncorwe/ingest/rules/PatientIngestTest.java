@@ -2,6 +2,7 @@ package org.oncorwe.ingest.rules;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.oncorwe.ingest.PartialDateImputation;
 import org.oncorwe.ingest.RawRecord;
 import org.oncorwe.ingest.contract.ExtractContract;
 import org.oncorwe.ingest.contract.HeaderBinding;
@@ -15,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +48,8 @@ class PatientIngestTest {
     }
 
     private PatientIngest.Result apply() {
-        return PatientIngest.apply("P1", rows, PatientIngest.Settings.defaults(EXTRACT));
+        return PatientIngest.apply("P1", rows.stream().filter(r -> "P1".equals(r.patientId())).toList(),
+                PatientIngest.Settings.defaults(EXTRACT));
     }
 
     /** "table:line STATUS-or-REASON [findings]" per row. */
@@ -141,6 +144,25 @@ class PatientIngestTest {
                 drug_administration:2 MISSING_REQUIRED
                 drug_administration:3 COLLAPSED
                 drug_administration:4 MALFORMED_ROW""", outcomes(r));
+    }
+
+    @Test
+    void aTooLongPatientRowKeepsItsIdSoItsChildrenArePatientRejected() {
+        RowValidator.Settings shortFields = new RowValidator.Settings(EXTRACT, Set.of("", "NA"),
+                PartialDateImputation.MID, 1900, 12);
+        HeaderBinding binding = HeaderBinding.bind(ExtractContract.PATIENT, Arrays.asList(PATIENT.split(",")));
+        RowValidator validator = new RowValidator(ExtractContract.PATIENT, shortFields, RulesOverExtract.DICTIONARIES);
+        rows.add(SourcedRow.read("patient.csv", new RawRecord(2, List.of("P1", "1970-01-01", "F", "", "2019-01-01 too long"),
+                null, null), binding, validator));
+        rows.add(SourcedRow.read("patient.csv", new RawRecord(3, List.of("P1-is-much-too-long", "1970-01-01", "F", "", ""),
+                null, null), binding, validator));
+        row(ExtractContract.DRUG_ADMINISTRATION, DRUG, 2, "P1,2018-05-01,,Herceptin 440mg inj,,");
+        PatientIngest.Result r = apply();
+        assertEquals("""
+                patient:2 FIELD_TOO_LONG
+                drug_administration:2 PATIENT_REJECTED""", outcomes(r));
+        assertEquals("P1", r.rows().get(0).patientId());
+        assertNull(rows.get(1).patientId());
     }
 
     @Test

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The bundled synthetic sample through the whole per-row and cross-row ingest: every planted defect's
  * truth (damage.csv: file, line, expected outcome) comes out — rejects by reason, findings on accepted
- * rows, COLLAPSED — and every other row is accepted.
+ * rows, COLLAPSED — and every other row is accepted. The cross-row findings the generator does not
+ * plant are pinned by count (decision 88).
  */
 @Tag("unit")
 class SampleIngestTest {
@@ -70,7 +71,20 @@ class SampleIngestTest {
         }
         assertTrue(problems.isEmpty(), () -> problems.size() + " problems, first: " + problems.subList(0, Math.min(10, problems.size())));
         assertEquals(damage.size() + UNPLANTED_COLLAPSED.size(), seen.values().stream().mapToInt(Integer::intValue).sum(), "every planted defect is a row read");
+        assertEquals(Map.of("DERIVED_ANC", 275, "LAST_CONTACT_BEFORE_EVENT", 4, "OVERALL_RESPONSE_CONFLICT", 4),
+                crossRowFindings(run), "the sample's cross-row findings (decision 88)");
+        assertEquals(999, run.patients().values().stream().filter(PatientSummary::accepted).count());
         assertTrue(seen.getOrDefault("COLLAPSED", 0) > 100 && seen.get("DUPLICATE_CONFLICT") == 2
                 && seen.get("PATIENT_REJECTED") > 5 && seen.get("UNKNOWN_PATIENT") > 1, seen::toString);
+    }
+
+    /** Counts of the findings only the cross-row rules give (the per-row ones are the planted defects'). */
+    private static Map<String, Integer> crossRowFindings(RulesOverExtract.Run run) {
+        Set<String> crossRow = Set.of("DERIVED_ANC", "LAST_CONTACT_BEFORE_EVENT", "OVERALL_RESPONSE_CONFLICT",
+                "EVENT_SHORTLY_AFTER_DEATH");
+        Map<String, Integer> counts = new HashMap<>();
+        run.rows().forEach(o -> o.findings().stream().map(f -> f.finding().name()).filter(crossRow::contains)
+                .forEach(f -> counts.merge(f, 1, Integer::sum)));
+        return counts;
     }
 }

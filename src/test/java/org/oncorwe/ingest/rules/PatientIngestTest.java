@@ -2,6 +2,8 @@ package org.oncorwe.ingest.rules;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.oncorwe.config.ConfigLoader;
+import org.oncorwe.config.ConfigSources;
 import org.oncorwe.ingest.PartialDateImputation;
 import org.oncorwe.ingest.RawRecord;
 import org.oncorwe.ingest.contract.ExtractContract;
@@ -9,6 +11,7 @@ import org.oncorwe.ingest.contract.HeaderBinding;
 import org.oncorwe.ingest.contract.RowFinding;
 import org.oncorwe.ingest.contract.RowValidator;
 import org.oncorwe.ingest.contract.TableContract;
+import org.oncorwe.testing.TestPaths;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -363,5 +366,25 @@ class PatientIngestTest {
         try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
             return (T) in.readObject();
         }
+    }
+
+    @Test
+    void identicalRowsCollapseAcrossThePartsOfATable() {
+        row(ExtractContract.PATIENT, PATIENT, 2, "P1,1970-01-01,F,,2020-01-01");
+        RowValidator validator = new RowValidator(ExtractContract.LAB_RESULT, RowValidator.Settings.defaults(EXTRACT),
+                RulesOverExtract.DICTIONARIES);
+        HeaderBinding binding = HeaderBinding.bind(ExtractContract.LAB_RESULT, Arrays.asList(LAB.split(",")));
+        List<String> fields = List.of("P1", "2015-06-29 09:00", "6690-2", "WBC", "3.0", "x10^9/L");
+        rows.add(SourcedRow.read("lab_result/part-00001.csv", new RawRecord(2, fields, null, null), binding, validator));
+        rows.add(SourcedRow.read("lab_result/part-00000.csv", new RawRecord(9, fields, null, null), binding, validator));
+        PatientIngest.Result r = apply();
+        assertEquals(List.of("lab_result/part-00000.csv:9 ACCEPTED", "lab_result/part-00001.csv:2 COLLAPSED"),
+                r.rows().stream().skip(1).map(o -> o.file() + ":" + o.lineNumber() + " " + o.status()).toList());
+    }
+
+    @Test
+    void settingsFromConfigAreTheDefaults() {
+        var config = ConfigLoader.load(ConfigSources.of(TestPaths.emptyHome("patient-ingest")));
+        assertEquals(PatientIngest.Settings.defaults(EXTRACT), PatientIngest.Settings.from(config, EXTRACT));
     }
 }

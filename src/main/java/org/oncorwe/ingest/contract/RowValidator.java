@@ -72,6 +72,10 @@ public final class RowValidator implements Serializable {
         return table;
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     /** Validates every rule this class owns, in precedence order (groups 1, 2, 3). */
     public RowResult validate(Map<String, String> raw, long lineNumber) {
         Optional<Reject> early = fieldTooLong(raw).or(() -> missingPatientId(raw));

@@ -41,7 +41,8 @@ final class Assessments {
                     break;
                 }
                 // PD on the planted day; later ones belong to the next line and never count
-                response = day == pdDay ? "PD" : r.chance(0.5) ? "SD" : "PD";
+                String stable = measurable ? "SD" : "NON_CR_NON_PD";
+                response = day == pdDay ? "PD" : r.chance(0.5) ? stable : "PD";
             } else {
                 // a planted PD is the first assessment, so bor is never PD here
                 response = bor.equals("CR") && crAfterPr && i == 0 ? "PR" : bor;

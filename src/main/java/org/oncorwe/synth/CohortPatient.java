@@ -253,8 +253,8 @@ final class CohortPatient extends PatientGenerator.Builder {
     private void closeTimeline() {
         LocalDate death = index.plusDays(deathDay);
         LocalDate lastSeen = index.plusDays(followUpDays);
-        LocalDate end = closeFollowUp(death, lastSeen);
-        rows.lastRecordDay(end);
+        rows.lastRecordDay(closeFollowUp(death, lastSeen));
+        LocalDate end = story.deathDate != null ? story.deathDate : story.lastContact;
         int endDay = PatientGenerator.days(index, end);
         story.osDays = endDay;
         story.osEvent = story.deathDate != null ? 1 : 0;

@@ -176,15 +176,19 @@ final class PatientGenerator {
             return dates;
         }
 
-        /** Last contact and death, capped at the extract date; returns the effective end of records. */
+        /**
+         * Last contact and death, capped at the extract date; returns the last day a record may have:
+         * the last contact (a death known later, from outside the hospital, adds no record).
+         */
         LocalDate closeFollowUp(LocalDate death, LocalDate lastSeen) {
+            LocalDate seen = lastSeen.isAfter(extractDate) ? extractDate : lastSeen;
             if (death != null && !death.isAfter(extractDate)) {
                 story.deathDate = death;
-                story.lastContact = lastSeen.isAfter(death) ? death : lastSeen;
-                return death;
+                story.lastContact = seen.isAfter(death) ? death : seen;
+            } else {
+                story.deathDate = null;
+                story.lastContact = seen;
             }
-            story.deathDate = null;
-            story.lastContact = lastSeen.isAfter(extractDate) ? extractDate : lastSeen;
             return story.lastContact;
         }
     }

@@ -145,7 +145,10 @@ final class ToxicityPlan {
             }
             count(Vocabulary.NEUTROPHIL_DECREASED, t.toLocalDate(), countGrade(anc, 1.8));
         }
-        writeCount(t, Vocabulary.WBC, wbc, "4.0", "10.0");
+        Row wbcRow = writeCount(t, Vocabulary.WBC, wbc, "4.0", "10.0");
+        if (derivedAnc) {
+            wbcRow.damaged("DERIVED_ANC", "DERIVED_ANC"); // a planted finding, not a defect
+        }
         count(Vocabulary.WBC_DECREASED, t.toLocalDate(), wbcGrade(wbc));
         BigDecimal hb = round(hbValue, 1);
         if (r.chance(0.2)) {
@@ -160,14 +163,14 @@ final class ToxicityPlan {
     }
 
     /** A count in 10^9/L written in one of the lab's units (exactly convertible). */
-    private void writeCount(LocalDateTime t, Vocabulary.Lab lab, BigDecimal value, String low, String high) {
-        switch (r.pick(0.6, 0.25, 0.15)) {
+    private Row writeCount(LocalDateTime t, Vocabulary.Lab lab, BigDecimal value, String low, String high) {
+        return switch (r.pick(0.6, 0.25, 0.15)) {
             case 0 -> rows.lab(t, lab, value.toPlainString(), "10^3/uL", low, high);
             case 1 -> rows.lab(t, lab, value.toPlainString(), "x10^9/L", low, high);
             default -> rows.lab(t, lab, value.movePointRight(3).setScale(0, RoundingMode.UNNECESSARY).toPlainString(), "/uL",
                     new BigDecimal(low).movePointRight(3).setScale(0, RoundingMode.UNNECESSARY).toPlainString(),
                     new BigDecimal(high).movePointRight(3).setScale(0, RoundingMode.UNNECESSARY).toPlainString());
-        }
+        };
     }
 
     private void chemistry(LocalDateTime t, double alt, double ast) {
@@ -276,8 +279,15 @@ final class ToxicityPlan {
         int span = Math.max(0, PatientGenerator.days(index, windowEnd));
         int n = r.between(1, 3);
         int atMax = r.between(0, n - 1);
+        java.util.Set<LocalDate> used = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             LocalDate onset = index.plusDays(r.between(0, Math.min(span, 150)));
+            while (used.contains(onset) && onset.isBefore(windowEnd)) {
+                onset = onset.plusDays(1); // two episodes of one term on one day could be one identical, collapsed row
+            }
+            if (!used.add(onset)) {
+                continue;
+            }
             int grade = i == atMax ? g : r.between(1, g);
             rows.adverseEvent(onset, term, grade, "docetaxel");
             record(term.ctcae(), onset, grade);

@@ -43,7 +43,8 @@ class GeneratedExtractPassesContractTest {
     static final Dictionaries DICTIONARIES = Dictionaries.load(TestPaths.home().resolve("conf/dictionaries"));
     static final Set<String> ROW_REJECTS = Set.of("NON_NUMERIC_VALUE", "INVALID_DATE", "INVALID_GRADE_FOR_TERM");
     static final Set<String> ROW_FINDINGS = Set.of("UNMAPPED_DRUG", "DATE_IMPUTED", "UNMAPPED_AE_TERM", "CODE_NAME_DISAGREE");
-    static final Set<String> CROSS_ROW = Set.of("COLLAPSED", "UNKNOWN_PATIENT", "PATIENT_REJECTED", "DUPLICATE_CONFLICT");
+    static final Set<String> CROSS_ROW = Set.of("COLLAPSED", "UNKNOWN_PATIENT", "PATIENT_REJECTED", "DUPLICATE_CONFLICT",
+            "DERIVED_ANC");
 
     @Test
     void theCommittedSamplePasses() throws IOException {

@@ -138,7 +138,13 @@ class SampleAgreesWithTruthTest {
     @Test
     void noRecordAfterLastContactOrDeath() {
         for (CSVRecord t : truth.values()) {
-            String end = !t.get("death_date").isEmpty() ? t.get("death_date") : t.get("last_contact_date");
+            // the last contact when the patient row gives one (a record after it would be LAST_CONTACT_BEFORE_EVENT)
+            String lastContact = rowsByPatient.getOrDefault(t.get("patient_id"), List.of()).stream()
+                    .filter(r -> r.isMapped("last_contact_date")).map(r -> r.get("last_contact_date"))
+                    .map(SampleAgreesWithTruthTest::date).filter(java.util.Objects::nonNull).map(LocalDate::toString)
+                    .findFirst().orElse("");
+            String end = !lastContact.isEmpty() ? lastContact
+                    : !t.get("death_date").isEmpty() ? t.get("death_date") : t.get("last_contact_date");
             if (end.isEmpty()) {
                 continue;
             }

@@ -1,0 +1,124 @@
+package org.oncorwe.stats.spark;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.oncorwe.runtime.PipelineFailure;
+import org.oncorwe.stats.EventCoding;
+import org.oncorwe.stats.SurvivalData;
+import org.oncorwe.stats.tables.InputColumns;
+import org.oncorwe.stats.tables.SubjectRows;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Reads survival input through Spark (Parquet, or anything too large for the driver) and hands
+ * the driver only the aggregates (stratum, group, time, n_event, n_censor), with the same
+ * missing-value, event-coding and error rules as {@link SubjectRows}. A bad row is named by its
+ * position in the input and its values.
+ */
+public final class ParquetSubjects {
+
+    private static final int MAX_EVENT_VALUES = 16;
+
+    private ParquetSubjects() {
+    }
+
+    public static SubjectRows.Loaded read(SparkSession spark, String path, InputColumns columns) {
+        Dataset<Row> raw;
+        try {
+            raw = spark.read().parquet(path);
+        } catch (RuntimeException e) {
+            throw new PipelineFailure("cannot read " + path + " as Parquet: " + e.getMessage(), e);
+        }
+        return aggregate(raw, path, columns);
+    }
+
+    /** The aggregates of a per-subject table. */
+    public static SubjectRows.Loaded aggregate(Dataset<Row> raw, String source, InputColumns columns) {
+        List<String> present = Arrays.asList(raw.columns());
+        for (String c : new String[] {columns.time(), columns.event(), columns.group(), columns.strata()}) {
+            if (c != null && !present.contains(c)) {
+                throw new PipelineFailure(source + " has no column " + c + " (columns: " + String.join(", ", present) + ")");
+            }
+        }
+        Dataset<Row> typed = raw.select(
+                text(columns.time()).as("t_raw"),
+                text(columns.time()).cast("double").as("t"),
+                text(columns.event()).as("e"),
+                columns.group() == null ? lit(SurvivalData.NONE).as("g") : text(columns.group()).as("g"),
+                columns.strata() == null ? lit(SurvivalData.NONE).as("s") : text(columns.strata()).as("s"));
+        Column complete = present(col("t_raw")).and(present(col("e"))).and(col("t").isNaN().unary_$bang())
+                .and(columns.group() == null ? lit(true) : present(col("g")))
+                .and(columns.strata() == null ? lit(true) : present(col("s")));
+        Dataset<Row> kept = typed.filter(complete);
+        failOn(raw, typed, kept.filter(col("t").isNull()), source, "time", columns.time(), "is not a number");
+        failOn(raw, typed, kept.filter(col("t").lt(0)), source, "time", columns.time(), "is negative");
+        failOn(raw, typed, kept.filter(col("t").isin(Double.POSITIVE_INFINITY)), source, "time", columns.time(),
+                "is not finite");
+
+        Set<String> values = new LinkedHashSet<>();
+        for (Row r : typed.filter(present(col("e"))).select("e").distinct().limit(MAX_EVENT_VALUES).collectAsList()) {
+            values.add(r.getString(0));
+        }
+        EventCoding coding = EventCoding.detect(values);
+        List<String> eventValues = new ArrayList<>();
+        for (String v : values) {
+            if (coding.read(v).isEmpty()) {
+                failOn(raw, typed, kept.filter(col("e").equalTo(v)), source, "event", columns.event(),
+                        "is not one of 0, 1, true, false (or only 1 and 2, as R's Surv reads)");
+            } else if (coding.read(v).get()) {
+                eventValues.add(v);
+            }
+        }
+        Column isEvent = when(col("e").isin(eventValues.toArray()), 1L).otherwise(0L);
+        List<SurvivalData.Row> rows = new ArrayList<>();
+        for (Row r : kept.groupBy("s", "g", "t").agg(sum(isEvent).as("d"), sum(lit(1L).minus(isEvent)).as("c"))
+                .collectAsList()) {
+            rows.add(new SurvivalData.Row(r.getString(0), r.getString(1), r.getDouble(2), r.getLong(3), r.getLong(4)));
+        }
+        long read = raw.count();
+        SurvivalData data = SurvivalData.ofAggregates(rows);
+        return new SubjectRows.Loaded(data, read, read - data.subjects());
+    }
+
+    private static Column text(String column) {
+        return trim(col(column).cast("string"));
+    }
+
+    /** Not null, not empty, not NA (as SubjectRows reads a missing value). */
+    private static Column present(Column c) {
+        return c.isNotNull().and(c.notEqual("")).and(c.notEqual("NA"));
+    }
+
+    /** Stops the run naming the first offending row (1-based position in the input) and its value. */
+    private static void failOn(Dataset<Row> raw, Dataset<Row> typed, Dataset<Row> bad, String source, String what,
+                               String column, String problem) {
+        List<Row> first = bad.limit(1).collectAsList();
+        if (first.isEmpty()) {
+            return;
+        }
+        String value = what.equals("time") ? first.get(0).getString(0) : first.get(0).getString(2);
+        throw new PipelineFailure(source + " row " + position(typed, what.equals("time") ? "t_raw" : "e", value)
+                + ": " + what + " '" + value + "' in column " + column + " " + problem);
+    }
+
+    /** The 1-based position of the first row whose column holds the value, in the input's order. */
+    private static long position(Dataset<Row> typed, String column, String value) {
+        int index = Arrays.asList(typed.columns()).indexOf(column);
+        List<scala.Tuple2<Row, Long>> hit = typed.javaRDD().zipWithIndex()
+                .filter(p -> value.equals(p._1().getString(index))).take(1);
+        return hit.isEmpty() ? -1 : hit.get(0)._2() + 1;
+    }
+}

@@ -163,4 +163,26 @@ class SurvivalCommandTest {
         assertEquals(ExitCode.FAILED, r.exitCode());
         assertEquals("error: ev.csv has no column status (columns: t, e)", r.err().strip());
     }
+
+    @Test
+    void timefixFalseKeepsNearTiesApartAsR() throws IOException {
+        Path home = TestPaths.emptyHome("survival-timefix");
+        Path input = goldenInput(home, "tied");
+        for (String timefix : List.of("true", "false")) {
+            Path out = home.resolve("tables-" + timefix);
+            CliRun r = survival(home, "--input", input.toString(), "--time", "time", "--event", "status",
+                    "--timefix", timefix, "--format", "csv", "--output", out.toString());
+            assertEquals(ExitCode.OK, r.exitCode(), r.err());
+            String set = timefix.equals("true") ? "tied" : "tied_notimefix";
+            Golden km = Golden.read("km_" + set + ".csv");
+            List<Map<String, String>> expected = km.where(g -> g.get("conf_type").equals("log")
+                    && g.get("factor").equals("all"));
+            List<Map<String, String>> curve = table(out, "km_curve");
+            assertEquals(expected.size(), curve.size(), set);
+            for (int i = 0; i < curve.size(); i++) {
+                km.assertAgrees(expected.get(i).get("time"), Double.parseDouble(curve.get(i).get("time")), "time");
+                km.assertAgrees(expected.get(i).get("surv"), Double.parseDouble(curve.get(i).get("surv")), "surv");
+            }
+        }
+    }
 }

@@ -63,4 +63,17 @@ class SurvivalDataTest {
         assertThrows(IllegalArgumentException.class, () -> new SurvivalData.Row("", "", -1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new SurvivalData.Row("", "", 1, -1, 0));
     }
+
+    @Test
+    void theGoldenComparisonRejectsWhatIsOutsideTheTolerance() {
+        Golden g = Golden.read("km_aml.csv");
+        g.assertAgrees("100", 100.00009, "within 1e-6 relative");
+        g.assertAgrees("0.5", 0.5000009, "within 1e-6 absolute");
+        assertThrows(AssertionError.class, () -> g.assertAgrees("100", 100.00011, "x"));
+        assertThrows(AssertionError.class, () -> g.assertAgrees("NA", 0.5, "x"));
+        assertThrows(AssertionError.class, () -> g.assertAgrees("0.5", Double.NaN, "x"));
+        assertThrows(AssertionError.class, () -> g.assertAgrees("Inf", 1e300, "x"));
+        assertThrows(AssertionError.class, () -> g.assertCount("3", 4, "x"));
+        g.assertPValueAgrees("1e-20", 5e-13, "p within 1e-12");
+    }
 }

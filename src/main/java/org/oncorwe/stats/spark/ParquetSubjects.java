@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
@@ -63,10 +64,22 @@ public final class ParquetSubjects {
                 .and(columns.group() == null ? lit(true) : present(col("g")))
                 .and(columns.strata() == null ? lit(true) : present(col("s")));
         Dataset<Row> kept = typed.filter(complete);
-        failOn(raw, typed, kept.filter(col("t").isNull()), source, "time", columns.time(), "is not a number");
-        failOn(raw, typed, kept.filter(col("t").lt(0)), source, "time", columns.time(), "is negative");
-        failOn(raw, typed, kept.filter(col("t").isin(Double.POSITIVE_INFINITY)), source, "time", columns.time(),
-                "is not finite");
+        // one scan counts the rows and every kind of bad time; only a failing run looks further
+        Column notNumber = col("t").isNull();
+        Column negative = col("t").lt(0);
+        Column infinite = col("t").isin(Double.POSITIVE_INFINITY);
+        Row check = typed.agg(count(lit(1)), count(when(complete.and(notNumber), 1)),
+                count(when(complete.and(negative), 1)), count(when(complete.and(infinite), 1))).first();
+        long read = check.getLong(0);
+        if (check.getLong(1) > 0) {
+            failOn(typed, kept.filter(notNumber), source, "time", columns.time(), "is not a number");
+        }
+        if (check.getLong(2) > 0) {
+            failOn(typed, kept.filter(negative), source, "time", columns.time(), "is negative");
+        }
+        if (check.getLong(3) > 0) {
+            failOn(typed, kept.filter(infinite), source, "time", columns.time(), "is not finite");
+        }
 
         Set<String> values = new LinkedHashSet<>();
         for (Row r : typed.filter(present(col("e"))).select("e").distinct().limit(MAX_EVENT_VALUES).collectAsList()) {
@@ -76,7 +89,7 @@ public final class ParquetSubjects {
         List<String> eventValues = new ArrayList<>();
         for (String v : values) {
             if (coding.read(v).isEmpty()) {
-                failOn(raw, typed, kept.filter(col("e").equalTo(v)), source, "event", columns.event(),
+                failOn(typed, kept.filter(col("e").equalTo(v)), source, "event", columns.event(),
                         "is not one of 0, 1, true, false (or only 1 and 2, as R's Surv reads)");
             } else if (coding.read(v).get()) {
                 eventValues.add(v);
@@ -88,7 +101,6 @@ public final class ParquetSubjects {
                 .collectAsList()) {
             rows.add(new SurvivalData.Row(r.getString(0), r.getString(1), r.getDouble(2), r.getLong(3), r.getLong(4)));
         }
-        long read = raw.count();
         SurvivalData data = SurvivalData.ofAggregates(rows);
         return new SubjectRows.Loaded(data, read, read - data.subjects());
     }
@@ -103,7 +115,7 @@ public final class ParquetSubjects {
     }
 
     /** Stops the run naming the first offending row (1-based position in the input) and its value. */
-    private static void failOn(Dataset<Row> raw, Dataset<Row> typed, Dataset<Row> bad, String source, String what,
+    private static void failOn(Dataset<Row> typed, Dataset<Row> bad, String source, String what,
                                String column, String problem) {
         List<Row> first = bad.limit(1).collectAsList();
         if (first.isEmpty()) {

@@ -70,7 +70,9 @@ golden <- function(name, d, times, tau, timefix = TRUE) {
         q50 = q$quantile[[2]], q50_lower = q$lower[[2]], q50_upper = q$upper[[2]],
         q75 = q$quantile[[3]], q75_lower = q$lower[[3]], q75_upper = q$upper[[3]],
         rmst_tau = tau, rmst = tab[["rmean"]], rmst_se = tab[["se(rmean)"]],
-        followup_median = rt[["median"]], followup_lower = rt[["0.95LCL"]], followup_upper = rt[["0.95UCL"]])
+        followup_median = rt[["median"]], followup_lower = rt[["0.95LCL"]], followup_upper = rt[["0.95UCL"]],
+        followup_crude_median = median(rf$time[rep(seq_along(rf$time), rf$n.event + rf$n.censor)]),
+        followup_min = min(rf$time), followup_max = max(rf$time))
       # summary() stops when every time lies past the curve: then every row is NA
       s <- tryCatch(summary(fit, times = times), error = function(e) list(time = numeric(0)))
       for (t in times) {
@@ -92,7 +94,8 @@ golden <- function(name, d, times, tau, timefix = TRUE) {
   write_golden(do.call(rbind, summ), paste0("summary_", name, ".csv"),
     c(call, sprintf("n, events, median, median_lower, median_upper, rmst, rmst_se = summary(fit, rmean = %s)$table[, c('records', 'events', 'median', '0.95LCL', '0.95UCL', 'rmean', 'se(rmean)')]", tau),
       "qNN, qNN_lower, qNN_upper = quantile(fit, probs = c(.25, .5, .75)) $quantile, $lower, $upper",
-      "followup_*: summary(survfit(Surv(time, 1 - status) ~ 1, conf.type = <conf_type>))$table median, 0.95LCL, 0.95UCL (reverse KM, times fixed by aeqSurv on the whole data first)"))
+      "followup_median, _lower, _upper: summary(survfit(Surv(time, 1 - status) ~ 1, conf.type = <conf_type>))$table median, 0.95LCL, 0.95UCL (reverse KM, times fixed by aeqSurv on the whole data first)",
+      "followup_crude_median, _min, _max: median(), min(), max() of the curve's observation times (one per subject)"))
   write_golden(do.call(rbind, lm), paste0("landmark_", name, ".csv"),
     c(call, sprintf("summary(fit, times = c(%s)): time, n_risk, surv, std_err (se of S), lower, upper; all NA where R drops a time past the end of the curve", paste(times, collapse = ", "))))
   # survdiff(timefix = FALSE) fails inside model.frame in survival 3.5-3, so log-rank goldens use the default

@@ -24,6 +24,7 @@ public final class SurvivalData {
             Arguments.checkNotNull(stratum, "stratum");
             Arguments.checkNotNull(group, "group");
             Arguments.checkTime(time);
+            time += 0.0; // -0.0 is the time 0
             Arguments.checkCount(nEvent);
             Arguments.checkCount(nCensor);
         }

@@ -95,6 +95,9 @@ class SurvivalGoldenTest {
             g.assertAgrees(r.get("rmst_se"), rmst.standardError(), at + "rmst_se");
             FollowUp.Result followUp = FollowUp.of(counts, km);
             assertEstimate(g, r, "followup", followUp.median(), at);
+            g.assertAgrees(r.get("followup_crude_median"), followUp.crudeMedian(), at + "followup_crude_median");
+            g.assertAgrees(r.get("followup_min"), followUp.min(), at + "followup_min");
+            g.assertAgrees(r.get("followup_max"), followUp.max(), at + "followup_max");
         });
     }
 

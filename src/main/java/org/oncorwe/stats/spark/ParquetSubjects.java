@@ -19,6 +19,7 @@ import java.util.Set;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -60,7 +61,7 @@ public final class ParquetSubjects {
                 text(columns.event()).as("e"),
                 columns.group() == null ? lit(SurvivalData.NONE).as("g") : text(columns.group()).as("g"),
                 columns.strata() == null ? lit(SurvivalData.NONE).as("s") : text(columns.strata()).as("s"));
-        Column complete = present(col("t_raw")).and(present(col("e"))).and(col("t").isNaN().unary_$bang())
+        Column complete = present(col("t_raw")).and(present(col("e"))).and(not(col("t").isNaN()))
                 .and(columns.group() == null ? lit(true) : present(col("g")))
                 .and(columns.strata() == null ? lit(true) : present(col("s")));
         Dataset<Row> kept = typed.filter(complete);

@@ -108,7 +108,7 @@ final class SurvivalCommand extends PipelineCommand {
                     + (strata == null ? "" : ", a stratum") + " (" + loaded.rowsDropped() + " rows dropped)");
         }
         SurvivalReport.Result result = SurvivalReport.of(data,
-                new SurvivalReport.Options(time, group, strata, confType, times, tau));
+                new SurvivalReport.Options(time, group, strata, confType, times, tau, ties));
         for (OutputTable table : result.tables()) {
             if (format == Format.CSV) {
                 CsvTables.write(output, table);

@@ -5,7 +5,6 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
-import org.apache.commons.math3.special.Gamma;
 
 import java.util.List;
 import java.util.TreeMap;
@@ -136,19 +135,7 @@ public final class LogRankTest {
                     chi = Double.NaN;
                 }
             }
-            return new Result(groups, observed, expected, variance, chi, df, pValue(chi, df));
-        }
-
-        /** R's pchisq(chi, df, lower.tail = FALSE): 1 at df = 0, NaN below. */
-        private static double pValue(double chi, int df) {
-            if (df < 0 || Double.isNaN(chi)) {
-                return Double.NaN;
-            }
-            if (df == 0) {
-                return 1;
-            }
-            // the upper tail Q(df/2, chi/2) directly, without 1 - P cancellation
-            return Gamma.regularizedGammaQ(df / 2.0, chi / 2.0);
+            return new Result(groups, observed, expected, variance, chi, df, Distributions.chiSquareUpperTail(chi, df));
         }
 
         public List<String> groups() {

@@ -62,6 +62,7 @@ class SurvivalCommandTest {
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("\ntiming km "), r.out());
         assertTrue(r.out().contains("\ntiming logrank "), r.out());
+        assertTrue(r.out().contains("\ntiming cox "), r.out());
 
         Golden km = Golden.read("km_lung.csv");
         List<Map<String, String>> expected = km.where(g -> g.get("conf_type").equals("log"));
@@ -98,6 +99,19 @@ class SurvivalCommandTest {
         logrank.assertAgrees(logrank.rows.get(0).get("statistic"), Double.parseDouble(test.get("statistic")), "chisq");
         logrank.assertPValueAgrees(logrank.rows.get(0).get("p_value"), Double.parseDouble(test.get("p_value")), "p");
         assertEquals("1", test.get("df"));
+
+        Golden cox = Golden.read("cox_lung.csv");
+        Map<String, String> coxExpected = cox.where(g -> g.get("ties").equals("efron")
+                && g.get("reference").equals("1")).get(0);
+        Map<String, String> hr = table(out, "hazard_ratio").get(0);
+        assertEquals(List.of("2", "1", "efron", "true", ""), List.of(hr.get("term"), hr.get("reference"),
+                hr.get("ties"), hr.get("converged"), hr.get("warning")));
+        for (String c : List.of("hr", "hr_lower", "hr_upper", "coef", "se")) {
+            cox.assertAgrees(coxExpected.get(c), Double.parseDouble(hr.get(c)), "hazard_ratio " + c);
+        }
+        Map<String, String> lr = table(out, "survival_test").stream().filter(x -> x.get("test").equals("cox_lr"))
+                .findFirst().orElseThrow();
+        cox.assertAgrees(coxExpected.get("lr"), Double.parseDouble(lr.get("statistic")), "cox_lr");
 
         Golden landmark = Golden.read("landmark_lung.csv");
         List<Map<String, String>> lm = table(out, "survival_landmark");
@@ -184,5 +198,26 @@ class SurvivalCommandTest {
                 km.assertAgrees(expected.get(i).get("surv"), Double.parseDouble(curve.get(i).get("surv")), "surv");
             }
         }
+    }
+
+    @Test
+    void aMonotoneLikelihoodIsReportedNotReturned() throws IOException {
+        Path home = TestPaths.emptyHome("survival-monotone");
+        Path out = home.resolve("tables");
+        CliRun r = survival(home, "--input", goldenInput(home, "group_no_events").toString(), "--time", "time",
+                "--event", "status", "--group", "group", "--ties", "breslow", "--format", "csv",
+                "--output", out.toString());
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
+        Map<String, String> hr = table(out, "hazard_ratio").get(0);
+        assertEquals(List.of("y", "x", "", "", "", "", "breslow", "false", "MONOTONE_LIKELIHOOD"),
+                List.of(hr.get("term"), hr.get("reference"), hr.get("hr"), hr.get("coef"), hr.get("se"),
+                        hr.get("hr_lower"), hr.get("ties"), hr.get("converged"), hr.get("warning")));
+        Golden cox = Golden.read("cox_group_no_events.csv");
+        Map<String, Map<String, String>> tests = new java.util.HashMap<>();
+        table(out, "survival_test").forEach(t -> tests.put(t.get("test"), t));
+        assertEquals("", tests.get("cox_wald").get("statistic"));
+        cox.assertAgrees(cox.rows.get(0).get("lr"), Double.parseDouble(tests.get("cox_lr").get("statistic")), "lr");
+        cox.assertAgrees(cox.rows.get(0).get("score"), Double.parseDouble(tests.get("cox_score").get("statistic")),
+                "score");
     }
 }

@@ -39,6 +39,7 @@ public final class ParquetTables {
             case DOUBLE -> DataTypes.DoubleType;
             case BIGINT -> DataTypes.LongType;
             case INT -> DataTypes.IntegerType;
+            case BOOLEAN -> DataTypes.BooleanType;
         };
     }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * One result table, format-neutral: typed columns (outputs.md, Types) and rows of String, Double,
- * Long, Integer or null. A NaN double is written as null (NA in R), an infinite one as is.
+ * Long, Integer, Boolean or null. A NaN double is written as null (NA in R), an infinite one as is.
  */
 public final class OutputTable {
 
     /** Column types, as outputs.md names them. */
-    public enum Type { STRING, DOUBLE, BIGINT, INT }
+    public enum Type { STRING, DOUBLE, BIGINT, INT, BOOLEAN }
 
     public record Column(String name, Type type) {
     }

@@ -2,6 +2,8 @@ package org.oncorwe.stats.tables;
 
 import org.oncorwe.config.ConfigKey;
 import org.oncorwe.stats.ConfidenceIntervalType;
+import org.oncorwe.stats.CoxData;
+import org.oncorwe.stats.CoxModel;
 import org.oncorwe.stats.FollowUp;
 import org.oncorwe.stats.KaplanMeier;
 import org.oncorwe.stats.LandmarkSurvival;
@@ -11,6 +13,7 @@ import org.oncorwe.stats.MedianConfidenceInterval;
 import org.oncorwe.stats.Rmst;
 import org.oncorwe.stats.SurvivalData;
 import org.oncorwe.stats.SurvivalQuantiles;
+import org.oncorwe.stats.TieMethod;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,13 +21,14 @@ import java.util.List;
 import java.util.Map;
 
 import static org.oncorwe.stats.tables.OutputTable.Type.BIGINT;
+import static org.oncorwe.stats.tables.OutputTable.Type.BOOLEAN;
 import static org.oncorwe.stats.tables.OutputTable.Type.DOUBLE;
 import static org.oncorwe.stats.tables.OutputTable.Type.INT;
 import static org.oncorwe.stats.tables.OutputTable.Type.STRING;
 
 /**
  * The survival command's tables (outputs.md): km_curve, survival_summary, survival_landmark,
- * survival_test, and logrank_groups (observed, expected, variance per group). One curve for all
+ * survival_test, hazard_ratio, and logrank_groups (observed, expected, variance per group). One curve for all
  * subjects (factor = level = {@code all}), one per group level (factor = the group column) and one
  * per stratum (factor = the strata column).
  */
@@ -35,7 +39,7 @@ public final class SurvivalReport {
 
     /** What to compute; group, strata and tau may be null. */
     public record Options(String endpoint, String group, String strata, ConfidenceIntervalType confType,
-                          List<Double> times, Double tau) {
+                          List<Double> times, Double tau, TieMethod ties) {
     }
 
     /** One curve of the report. */
@@ -61,8 +65,12 @@ public final class SurvivalReport {
         start = System.nanoTime();
         List<OutputTable> tests = tests(data, options);
         timings.put("logrank", (System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        OutputTable hazardRatio = cox(data, options, tests.get(0));
+        timings.put("cox", (System.nanoTime() - start) / 1e9);
         List<OutputTable> tables = new ArrayList<>(List.of(curve, summary, landmark));
         tables.addAll(tests);
+        tables.add(hazardRatio);
         return new Result(List.copyOf(tables), List.copyOf(curves), timings);
     }
 
@@ -176,5 +184,36 @@ public final class SurvivalReport {
             groups.add(STUDY, o.endpoint(), o.group(), r.groups().get(g), name, r.observed(g), r.expected(g),
                     r.variance(g, g), strata);
         }
+    }
+
+    /**
+     * hazard_ratio from a Cox model of the group (dummies against the first level), stratified by
+     * --strata when given, and its cox_wald, cox_lr and cox_score rows in survival_test.
+     */
+    private static OutputTable cox(SurvivalData data, Options o, OutputTable test) {
+        OutputTable t = keyed("hazard_ratio", false).column("term", STRING).column("reference", STRING)
+                .column("hr", DOUBLE).column("hr_lower", DOUBLE).column("hr_upper", DOUBLE).column("coef", DOUBLE)
+                .column("se", DOUBLE).column("p_value", DOUBLE).column("ties", STRING).column("strata", STRING)
+                .column("converged", BOOLEAN).column("warning", STRING);
+        if (o.group() == null || data.groups().size() < 2) {
+            return t;
+        }
+        String reference = data.groups().get(0);
+        CoxModel.Result fit = CoxModel.withDefaults().with(o.ties())
+                .fit(CoxData.ofGroup(data, reference, o.strata() != null));
+        String warning = fit.monotone() ? "MONOTONE_LIKELIHOOD" : fit.converged() ? null : "NOT_CONVERGED";
+        for (CoxModel.Result.Term term : fit.terms()) {
+            t.add(STUDY, o.endpoint(), o.group(), term.name(), reference, term.hr(), term.hrLower(), term.hrUpper(),
+                    term.coef(), term.se(), term.pValue(), ConfigKey.token(o.ties()), o.strata(), fit.converged(),
+                    warning);
+        }
+        addCoxTest(test, o, "cox_wald", fit.wald());
+        addCoxTest(test, o, "cox_lr", fit.likelihoodRatio());
+        addCoxTest(test, o, "cox_score", fit.score());
+        return t;
+    }
+
+    private static void addCoxTest(OutputTable test, Options o, String name, CoxModel.Result.Test result) {
+        test.add(STUDY, o.endpoint(), o.group(), name, result.statistic(), result.df(), result.pValue(), o.strata());
     }
 }

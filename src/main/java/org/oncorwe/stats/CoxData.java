@@ -1,0 +1,67 @@
+package org.oncorwe.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The Cox model's data: per stratum, time and covariate pattern the events and censorings. With
+ * factor covariates only, this aggregate is exact (every subject of a pattern has the same x), so
+ * it is all a Spark {@code groupBy} needs to hand the driver. Immutable.
+ */
+public final class CoxData {
+
+    /** One aggregated row: subjects of one covariate pattern at one time in one stratum. */
+    public record Row(String stratum, double time, double[] x, long nEvent, long nCensor) {
+    }
+
+    private final List<String> terms;
+    private final List<Row> rows;
+
+    private CoxData(List<String> terms, List<Row> rows) {
+        this.terms = List.copyOf(terms);
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(Row::stratum).thenComparingDouble(Row::time));
+        this.rows = List.copyOf(sorted);
+    }
+
+    public static CoxData of(List<String> terms, List<Row> rows) {
+        for (Row r : rows) {
+            Arguments.checkSameLength(terms.size(), r.x().length, "x");
+            Arguments.checkTime(r.time());
+        }
+        return new CoxData(terms, rows);
+    }
+
+    /**
+     * The group of survival data as one factor, dummy-coded against {@code reference}: a term per
+     * other level, in the data's level order. With {@code stratified}, the data's strata are the
+     * Cox strata; otherwise they are pooled.
+     */
+    public static CoxData ofGroup(SurvivalData data, String reference, boolean stratified) {
+        List<String> levels = data.groups();
+        if (!levels.contains(reference)) {
+            throw new IllegalArgumentException("reference level " + reference + " is not one of " + levels);
+        }
+        List<String> terms = levels.stream().filter(l -> !l.equals(reference)).toList();
+        List<Row> rows = new ArrayList<>();
+        for (SurvivalData.Row r : data.rows()) {
+            double[] x = new double[terms.size()];
+            int term = terms.indexOf(r.group());
+            if (term >= 0) {
+                x[term] = 1;
+            }
+            rows.add(new Row(stratified ? r.stratum() : SurvivalData.NONE, r.time(), x, r.nEvent(), r.nCensor()));
+        }
+        return new CoxData(terms, rows);
+    }
+
+    public List<String> terms() {
+        return terms;
+    }
+
+    /** Rows ordered by stratum, then time. */
+    public List<Row> rows() {
+        return rows;
+    }
+}

@@ -46,7 +46,13 @@ final class Golden {
     }
 
     static Golden read(String file) {
-        try (InputStream in = Golden.class.getResourceAsStream(DIR + file)) {
+        return readResource(DIR + file);
+    }
+
+    /** A golden file by its classpath path (e.g. /golden/proportions/binom.csv). */
+    static Golden readResource(String resource) {
+        String file = resource.substring(resource.lastIndexOf('/') + 1);
+        try (InputStream in = Golden.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no golden file " + file);
             }

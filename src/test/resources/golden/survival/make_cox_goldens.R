@@ -58,3 +58,33 @@ for (set in c("lung", "lung_ecog", "veteran", "ovarian", "aml", "colon", "tied",
               "all_censored")) {
   tryCatch(cox_golden(set), error = function(e) message(set, ": ", conditionMessage(e)))
 }
+
+# two factor covariates: group and strata both as factors (dummies against their first level,
+# the command's order), Efron and Breslow
+cox_two_factors <- function(name) {
+  d <- read.csv(paste0("input_", name, ".csv"), comment.char = "#", colClasses = "character")
+  d$time <- as.numeric(d$time)
+  st <- as.numeric(d$status)
+  d$status <- if (all(st %in% c(1, 2)) && any(st == 2)) st - 1 else st
+  d$g <- factor(d$group, levels = level_order(d$group))
+  d$s <- factor(d$strata, levels = level_order(d$strata))
+  rows <- list()
+  for (ties in c("efron", "breslow")) {
+    fit <- coxph(Surv(time, status) ~ g + s, data = d, ties = ties)
+    s <- summary(fit); cf <- coef(fit); se <- sqrt(diag(fit$var)); z <- qnorm(0.975)
+    term <- ifelse(startsWith(names(cf), "g"), paste0("group=", sub("^g", "", names(cf))),
+                   paste0("strata=", sub("^s", "", names(cf))))
+    rows[[length(rows) + 1]] <- data.frame(ties = ties, term = term, coef = cf, se = se, hr = exp(cf),
+      hr_lower = exp(cf - z * se), hr_upper = exp(cf + z * se), p_value = s$coefficients[, "Pr(>|z|)"],
+      loglik0 = fit$loglik[1], loglik = fit$loglik[2], lr = s$logtest[["test"]], lr_df = s$logtest[["df"]],
+      score = s$sctest[["test"]], wald = fit$wald.test)
+  }
+  out <- do.call(rbind, rows)
+  for (n in names(out)) if (is.numeric(out[[n]]) && n != "lr_df") out[[n]] <- num(out[[n]])
+  con <- file(paste0("cox2_", name, ".csv"), "w")
+  writeLines(c(sprintf("# coxph(Surv(time, status) ~ g + s, data = input_%s, ties = <ties>), g = factor(group), s = factor(strata), levels in the command's order (first = reference)", name),
+               "# term: <factor>=<level>; coef, se, hr, hr_lower, hr_upper, p_value as in cox_*.csv; loglik0, loglik, lr, lr_df, score, wald = fit$wald.test"), con)
+  write.table(out, con, sep = ",", row.names = FALSE, quote = FALSE, na = "NA")
+  close(con)
+}
+for (set in c("lung_ecog", "veteran", "ovarian", "colon", "tied")) cox_two_factors(set)

@@ -56,6 +56,53 @@ public final class CoxData {
         return new CoxData(terms, rows);
     }
 
+    /** Subjects of one combination of factor levels at one time in one stratum (what a groupBy gives). */
+    public record PatternRow(String stratum, double time, List<String> levels, long nEvent, long nCensor) {
+    }
+
+    /** A factor covariate: its name and levels, the first being the reference. */
+    public record Factor(String name, List<String> levels) {
+        public Factor {
+            levels = List.copyOf(levels);
+            if (levels.isEmpty()) {
+                throw new IllegalArgumentException("factor " + name + " has no levels");
+            }
+        }
+    }
+
+    /**
+     * Several factor covariates, each dummy-coded against its first level (terms named
+     * {@code <factor>=<level>}, in factor then level order); rows with a level not listed (UNKNOWN,
+     * say) are left out, as domain-rules §7 leaves them out of models.
+     */
+    public static CoxData ofFactors(List<Factor> factors, List<PatternRow> rows) {
+        List<String> terms = new ArrayList<>();
+        for (Factor f : factors) {
+            for (String level : f.levels().subList(1, f.levels().size())) {
+                terms.add(f.name() + "=" + level);
+            }
+        }
+        List<Row> coded = new ArrayList<>();
+        for (PatternRow r : rows) {
+            Arguments.checkSameLength(factors.size(), r.levels().size(), "levels");
+            double[] x = new double[terms.size()];
+            boolean known = true;
+            int offset = 0;
+            for (int f = 0; f < factors.size(); f++) {
+                int level = factors.get(f).levels().indexOf(r.levels().get(f));
+                known &= level >= 0;
+                if (level > 0) {
+                    x[offset + level - 1] = 1;
+                }
+                offset += factors.get(f).levels().size() - 1;
+            }
+            if (known) {
+                coded.add(new Row(r.stratum(), r.time(), x, r.nEvent(), r.nCensor()));
+            }
+        }
+        return of(terms, coded);
+    }
+
     public List<String> terms() {
         return terms;
     }

@@ -85,4 +85,41 @@ class CoxModelGoldenTest {
             g.assertPValueAgrees(r.get("p_value"), t.pValue(), term + "p_value");
         }
     }
+
+    static Stream<Arguments> twoFactorFits() {
+        return Stream.of("lung_ecog", "veteran", "ovarian", "colon", "tied")
+                .flatMap(set -> Stream.of("efron", "breslow").map(ties -> Arguments.of(set, ties)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} group + strata as factors")
+    @MethodSource("twoFactorFits")
+    void severalFactorCovariates(String set, String ties) {
+        Golden g = Golden.read("cox2_" + set + ".csv");
+        SurvivalData data = Golden.analysed(set, true);
+        List<CoxData.PatternRow> rows = data.rows().stream().map(r -> new CoxData.PatternRow(SurvivalData.NONE,
+                r.time(), List.of(r.group(), r.stratum()), r.nEvent(), r.nCensor())).toList();
+        CoxData cox = CoxData.ofFactors(List.of(new CoxData.Factor("group", data.groups()),
+                new CoxData.Factor("strata", data.strata())), rows);
+        CoxModel.Result fit = CoxModel.withDefaults().with(TieMethod.valueOf(ties.toUpperCase(java.util.Locale.ROOT)))
+                .fit(cox);
+        List<Map<String, String>> expected = g.where(r -> r.get("ties").equals(ties));
+        Map<String, String> first = expected.get(0);
+        g.assertAgrees(first.get("loglik0"), fit.loglikNull(), ties + " loglik0");
+        g.assertAgrees(first.get("loglik"), fit.loglik(), ties + " loglik");
+        g.assertAgrees(first.get("lr"), fit.likelihoodRatio().statistic(), ties + " lr");
+        g.assertCount(first.get("lr_df"), fit.likelihoodRatio().df(), ties + " df");
+        g.assertAgrees(first.get("score"), fit.score().statistic(), ties + " score");
+        g.assertAgrees(first.get("wald"), fit.wald().statistic(), ties + " wald");
+        assertEquals(expected.stream().map(r -> r.get("term")).toList(),
+                fit.terms().stream().map(CoxModel.Result.Term::name).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            Map<String, String> r = expected.get(i);
+            CoxModel.Result.Term t = fit.terms().get(i);
+            g.assertAgrees(r.get("coef"), t.coef(), ties + " " + t.name() + " coef");
+            g.assertAgrees(r.get("se"), t.se(), ties + " " + t.name() + " se");
+            g.assertAgrees(r.get("hr_lower"), t.hrLower(), ties + " " + t.name() + " hr_lower");
+            g.assertAgrees(r.get("hr_upper"), t.hrUpper(), ties + " " + t.name() + " hr_upper");
+            g.assertPValueAgrees(r.get("p_value"), t.pValue(), ties + " " + t.name() + " p");
+        }
+    }
 }

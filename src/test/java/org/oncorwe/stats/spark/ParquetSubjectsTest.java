@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.oncorwe.cli.ExitCode;
 import org.oncorwe.runtime.PipelineFailure;
+import org.oncorwe.stats.CoxData;
+import org.oncorwe.stats.CoxModel;
 import org.oncorwe.stats.SurvivalData;
 import org.oncorwe.stats.tables.InputColumns;
 import org.oncorwe.stats.tables.SubjectRows;
@@ -17,6 +19,7 @@ import org.oncorwe.testing.TestPaths;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,5 +89,25 @@ class ParquetSubjectsTest {
         Row median = spark.read().parquet(out.resolve("survival_summary").toString())
                 .where("factor = 'all' AND median_ci_method = 'r'").select("median").first();
         assertEquals(310.0, median.getDouble(0), 0);
+    }
+
+    @Test
+    void coxPatternsAggregateInSparkToWhatPlainJavaFits() throws Exception {
+        SparkSession spark = SharedSpark.get();
+        Path file = goldenCsv(TestPaths.emptyHome("cox-patterns"), "veteran");
+        List<CoxData.PatternRow> patterns = ParquetSubjects.coxPatterns(csv(spark, file), "veteran", "time",
+                "status", null, List.of("group", "strata"));
+        SurvivalData data = org.oncorwe.stats.tables.CsvSubjects.read(file, COLUMNS).data();
+        List<CoxData.Factor> factors = List.of(new CoxData.Factor("group", data.groups()),
+                new CoxData.Factor("strata", data.strata()));
+        List<CoxData.PatternRow> plain = data.rows().stream().map(r -> new CoxData.PatternRow(SurvivalData.NONE,
+                r.time(), List.of(r.group(), r.stratum()), r.nEvent(), r.nCensor())).toList();
+        assertEquals(plain.size(), patterns.size());
+        CoxModel.Result viaSpark = CoxModel.withDefaults().fit(CoxData.ofFactors(factors, patterns));
+        CoxModel.Result direct = CoxModel.withDefaults().fit(CoxData.ofFactors(factors, plain));
+        assertEquals(direct.loglik(), viaSpark.loglik(), 1e-9 * Math.abs(direct.loglik()));
+        for (int i = 0; i < direct.terms().size(); i++) {
+            assertEquals(direct.terms().get(i).coef(), viaSpark.terms().get(i).coef(), 1e-9);
+        }
     }
 }

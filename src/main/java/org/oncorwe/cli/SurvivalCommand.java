@@ -6,7 +6,6 @@ import org.oncorwe.stats.TieMethod;
 import org.oncorwe.config.ConfigKey;
 import org.oncorwe.runtime.FileInventory;
 import org.oncorwe.runtime.PipelineFailure;
-import org.oncorwe.stats.MedianConfidenceInterval;
 import org.oncorwe.stats.SurvivalData;
 import org.oncorwe.stats.SurvivalQuantiles;
 import org.oncorwe.stats.spark.SparkSurvivalIo;
@@ -156,7 +155,7 @@ final class SurvivalCommand extends PipelineCommand {
         run.println(String.format(Locale.ROOT, "survival: %d subjects, %d rows dropped (missing values), tables in %s",
                 loaded.rowsRead() - loaded.rowsDropped(), loaded.rowsDropped(), output));
         for (SurvivalReport.Curve c : result.curves()) {
-            SurvivalQuantiles.Estimate m = MedianConfidenceInterval.of(c.fit(), medianCi);
+            SurvivalQuantiles.Estimate m = c.medians().get(medianCi);
             run.println(String.format(Locale.ROOT, "%s=%s n=%d events=%d median=%s (%s; %s CI %s-%s)", c.factor(),
                     c.level(), c.fit().subjects(), c.fit().events(), number(m.value()), ConfigKey.token(confType),
                     ConfigKey.token(medianCi), number(m.lower()), number(m.upper())));

@@ -40,41 +40,69 @@ public final class CoxModel {
     private record Step(double loglik, double[] u, double[][] imat) {
     }
 
-    private Step evaluate(CoxData data, double[] beta) {
+    /** The rows as flat arrays (sorted by stratum, then time), read at every iteration. */
+    private record Flat(int[] stratum, double[] time, double[] x, double[] events, double[] censored, int p) {
+        static Flat of(CoxData data) {
+            List<CoxData.Row> rows = data.rows();
+            int n = rows.size();
+            int p = data.terms().size();
+            int[] stratum = new int[n];
+            double[] time = new double[n];
+            double[] x = new double[n * p];
+            double[] events = new double[n];
+            double[] censored = new double[n];
+            for (int i = 0; i < n; i++) {
+                CoxData.Row r = rows.get(i);
+                stratum[i] = i > 0 && r.stratum().equals(rows.get(i - 1).stratum()) ? stratum[i - 1]
+                        : i == 0 ? 0 : stratum[i - 1] + 1;
+                time[i] = r.time();
+                System.arraycopy(r.x(), 0, x, i * p, p);
+                events[i] = r.nEvent();
+                censored[i] = r.nCensor();
+            }
+            return new Flat(stratum, time, x, events, censored, p);
+        }
+    }
+
+    private Step evaluate(Flat data, double[] beta) {
         int p = beta.length;
         double loglik = 0;
         double[] u = new double[p];
         double[][] imat = new double[p][p];
-        List<CoxData.Row> rows = data.rows();
-        int end = rows.size() - 1;
+        double[] a = new double[p];
+        double[][] cmat = new double[p][p];
+        double[] a2 = new double[p];
+        double[][] cmat2 = new double[p][p];
+        double[] xi = new double[p];
+        int end = data.time().length - 1;
         while (end >= 0) {
-            String stratum = rows.get(end).stratum();
+            int stratum = data.stratum()[end];
             double denom = 0;
-            double[] a = new double[p];
-            double[][] cmat = new double[p][p];
+            zero(a, cmat);
             // walk this stratum from its last time down, one distinct time at a time
-            while (end >= 0 && rows.get(end).stratum().equals(stratum)) {
-                double time = rows.get(end).time();
+            while (end >= 0 && data.stratum()[end] == stratum) {
+                double time = data.time()[end];
                 double deaths = 0;
                 double denom2 = 0;
-                double[] a2 = new double[p];
-                double[][] cmat2 = new double[p][p];
-                for (; end >= 0 && rows.get(end).stratum().equals(stratum) && rows.get(end).time() == time; end--) {
-                    CoxData.Row r = rows.get(end);
-                    double zbeta = dot(beta, r.x());
+                zero(a2, cmat2);
+                for (; end >= 0 && data.stratum()[end] == stratum && data.time()[end] == time; end--) {
+                    System.arraycopy(data.x(), end * p, xi, 0, p);
+                    double zbeta = dot(beta, xi);
                     double risk = Math.exp(zbeta);
-                    if (r.nCensor() > 0) {
-                        denom += r.nCensor() * risk;
-                        addMoments(a, cmat, r.x(), r.nCensor() * risk);
+                    double censored = data.censored()[end];
+                    double events = data.events()[end];
+                    if (censored > 0) {
+                        denom += censored * risk;
+                        addMoments(a, cmat, xi, censored * risk);
                     }
-                    if (r.nEvent() > 0) {
-                        deaths += r.nEvent();
-                        denom2 += r.nEvent() * risk;
-                        loglik += r.nEvent() * zbeta;
+                    if (events > 0) {
+                        deaths += events;
+                        denom2 += events * risk;
+                        loglik += events * zbeta;
                         for (int i = 0; i < p; i++) {
-                            u[i] += r.nEvent() * r.x()[i];
+                            u[i] += events * xi[i];
                         }
-                        addMoments(a2, cmat2, r.x(), r.nEvent() * risk);
+                        addMoments(a2, cmat2, xi, events * risk);
                     }
                 }
                 if (deaths > 0) {
@@ -103,6 +131,13 @@ public final class CoxModel {
             }
         }
         return new Step(loglik, u, imat);
+    }
+
+    private static void zero(double[] v, double[][] m) {
+        Arrays.fill(v, 0);
+        for (double[] row : m) {
+            Arrays.fill(row, 0);
+        }
     }
 
     private static void addMoments(double[] a, double[][] cmat, double[] x, double w) {
@@ -139,8 +174,9 @@ public final class CoxModel {
         return true;
     }
 
-    public Result fit(CoxData data) {
-        int p = data.terms().size();
+    public Result fit(CoxData cox) {
+        Flat data = Flat.of(cox);
+        int p = cox.terms().size();
         double[] beta = new double[p];
         Step first = evaluate(data, beta);
         double loglik0 = first.loglik();
@@ -157,7 +193,7 @@ public final class CoxModel {
         boolean converged = false;
         int iterations = 0;
         // no events: nothing to fit, as coxph returns at once (iter = 0)
-        boolean events = data.rows().stream().anyMatch(r -> r.nEvent() > 0);
+        boolean events = Arrays.stream(data.events()).anyMatch(d -> d > 0);
         if (p > 0 && events && Double.isFinite(loglik0)) {
             for (iterations = 1; iterations <= maxIterations; iterations++) {
                 step = evaluate(data, newBeta);
@@ -193,7 +229,7 @@ public final class CoxModel {
         } else {
             converged = true;
         }
-        return Result.of(data.terms(), beta, chol, step.u(), loglik0, best, score, converged,
+        return Result.of(cox.terms(), beta, chol, step.u(), loglik0, best, score, converged,
                 converged ? iterations : maxIterations);
     }
 

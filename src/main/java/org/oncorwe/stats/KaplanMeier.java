@@ -69,30 +69,30 @@ public final class KaplanMeier {
             seLog[i] = Math.sqrt(greenwood);
             cumhaz[i] = h;
             seChaz[i] = Math.sqrt(vh);
-            double[] ci = interval(s, seLog[i], z);
-            lower[i] = ci[0];
-            upper[i] = ci[1];
+            lower[i] = bound(s, seLog[i], -z);
+            upper[i] = bound(s, seLog[i], z);
         }
         return new Result(counts, confidenceIntervalType, surv, seLog, lower, upper, cumhaz, seChaz);
     }
 
-    /** R's survfit_confint (logse = TRUE, ulimit = TRUE): {lower, upper}, NaN for NA. */
-    double[] interval(double p, double se, double z) {
+    /**
+     * One limit of R's survfit_confint (logse = TRUE, ulimit = TRUE): z &lt; 0 the lower, z &gt; 0 the
+     * upper; NaN for NA.
+     */
+    double bound(double p, double se, double z) {
         switch (confidenceIntervalType) {
             case PLAIN: {
-                double se2 = se * p * z;
-                return new double[] {Math.max(p - se2, 0), Math.min(p + se2, 1)};
+                double limit = p + z * se * p;
+                return z < 0 ? Math.max(limit, 0) : Math.min(limit, 1);
             }
             case LOG: {
-                double x = p == 0 ? Double.NaN : p;
-                double se2 = z * se;
-                return new double[] {Math.exp(Math.log(x) - se2), Math.min(Math.exp(Math.log(x) + se2), 1)};
+                double limit = Math.exp(Math.log(p == 0 ? Double.NaN : p) + z * se);
+                return z < 0 ? limit : Math.min(limit, 1);
             }
             case LOG_LOG: {
                 double x = p == 0 || p == 1 ? Double.NaN : p;
-                double se2 = z * se / Math.log(x);
-                return new double[] {Math.exp(-Math.exp(Math.log(-Math.log(x)) - se2)),
-                    Math.exp(-Math.exp(Math.log(-Math.log(x)) + se2))};
+                // lower: exp(-exp(log(-log S) - z se / log S)), upper with + (R's temp1, temp2)
+                return Math.exp(-Math.exp(Math.log(-Math.log(x)) + z * se / Math.log(x)));
             }
             default:
                 throw new IllegalStateException(confidenceIntervalType.name());

@@ -6,8 +6,11 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -41,41 +44,45 @@ public final class LogRankTest {
         double[] observed = new double[k];
         double[] expected = new double[k];
         double[][] variance = new double[k][k];
-        List<String> strata = stratified ? data.strata() : List.of(SurvivalData.NONE);
-        for (String stratum : strata) {
-            // per time: [events, at-risk contributions] per group
-            TreeMap<Double, double[][]> times = new TreeMap<>();
-            for (SurvivalData.Row r : data.rows()) {
-                if (!stratified || r.stratum().equals(stratum)) {
-                    double[][] c = times.computeIfAbsent(r.time(), t -> new double[2][k]);
-                    int g = groups.indexOf(r.group());
-                    c[0][g] += r.nEvent();
-                    c[1][g] += r.nEvent() + r.nCensor();
-                }
+        Map<String, List<SurvivalData.Row>> byStratum = new HashMap<>();
+        for (SurvivalData.Row r : data.rows()) {
+            byStratum.computeIfAbsent(stratified ? r.stratum() : SurvivalData.NONE, s -> new ArrayList<>()).add(r);
+        }
+        Map<String, Integer> groupIndex = new HashMap<>();
+        for (int g = 0; g < k; g++) {
+            groupIndex.put(groups.get(g), g);
+        }
+        for (List<SurvivalData.Row> rows : byStratum.values()) {
+            // per distinct time and group: events and subjects (flat arrays, time-major)
+            double[] times = SurvivalData.distinctTimes(rows);
+            double[] events = new double[times.length * k];
+            double[] subjects = new double[times.length * k];
+            for (SurvivalData.Row r : rows) {
+                int at = Arrays.binarySearch(times, r.time()) * k + groupIndex.get(r.group());
+                events[at] += r.nEvent();
+                subjects[at] += r.nEvent() + r.nCensor();
             }
-            accumulate(times, k, observed, expected, variance);
+            accumulate(times.length, k, events, subjects, observed, expected, variance);
         }
         return Result.of(groups, observed, expected, variance);
     }
 
-    private static void accumulate(TreeMap<Double, double[][]> times, int k, double[] observed,
+    private static void accumulate(int nTimes, int k, double[] events, double[] subjects, double[] observed,
                                    double[] expected, double[][] variance) {
         double[] atRisk = new double[k];
-        for (double[][] c : times.values()) {
-            for (int g = 0; g < k; g++) {
-                atRisk[g] += c[1][g];
-            }
+        for (int i = 0; i < nTimes * k; i++) {
+            atRisk[i % k] += subjects[i];
         }
-        for (double[][] c : times.values()) {
+        for (int t = 0; t < nTimes; t++) {
             double n = 0;
             double d = 0;
             for (int g = 0; g < k; g++) {
                 n += atRisk[g];
-                d += c[0][g];
+                d += events[t * k + g];
             }
             if (d > 0) {
                 for (int g = 0; g < k; g++) {
-                    observed[g] += c[0][g];
+                    observed[g] += events[t * k + g];
                     expected[g] += d * atRisk[g] / n;
                 }
                 if (n > 1) {
@@ -88,7 +95,7 @@ public final class LogRankTest {
                 }
             }
             for (int g = 0; g < k; g++) {
-                atRisk[g] -= c[1][g];
+                atRisk[g] -= subjects[t * k + g];
             }
         }
     }

@@ -1,11 +1,10 @@
 package org.oncorwe.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -52,18 +51,23 @@ public final class SurvivalData {
 
     /** From aggregated rows; rows sharing a key are added up, rows counting nobody dropped. */
     public static SurvivalData ofAggregates(Collection<Row> rows) {
-        Map<Row, long[]> sums = new TreeMap<>(KEY_ORDER);
-        for (Row r : rows) {
-            long[] sum = sums.computeIfAbsent(r, k -> new long[2]);
-            sum[0] += r.nEvent();
-            sum[1] += r.nCensor();
-        }
-        List<Row> merged = new ArrayList<>(sums.size());
-        sums.forEach((k, v) -> {
-            if (v[0] + v[1] > 0) {
-                merged.add(new Row(k.stratum(), k.group(), k.time(), v[0], v[1]));
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(KEY_ORDER);
+        List<Row> merged = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); ) {
+            Row first = sorted.get(i);
+            long events = 0;
+            long censored = 0;
+            int j = i;
+            for (; j < sorted.size() && KEY_ORDER.compare(first, sorted.get(j)) == 0; j++) {
+                events += sorted.get(j).nEvent();
+                censored += sorted.get(j).nCensor();
             }
-        });
+            if (events + censored > 0) {
+                merged.add(j == i + 1 ? first : new Row(first.stratum(), first.group(), first.time(), events, censored));
+            }
+            i = j;
+        }
         return new SurvivalData(List.copyOf(merged));
     }
 
@@ -111,25 +115,37 @@ public final class SurvivalData {
 
     /** The counts per distinct time of the rows selected, pooled over the rest of the key. */
     public Counts counts(Predicate<Row> which) {
-        TreeMap<Double, long[]> byTime = new TreeMap<>();
+        List<Row> selected = new ArrayList<>();
         for (Row r : rows) {
             if (which.test(r)) {
-                long[] c = byTime.computeIfAbsent(r.time(), k -> new long[2]);
-                c[0] += r.nEvent();
-                c[1] += r.nCensor();
+                selected.add(r);
             }
         }
-        double[] time = new double[byTime.size()];
+        double[] time = distinctTimes(selected);
         long[] events = new long[time.length];
         long[] censored = new long[time.length];
-        int i = 0;
-        for (Map.Entry<Double, long[]> e : byTime.entrySet()) {
-            time[i] = e.getKey();
-            events[i] = e.getValue()[0];
-            censored[i] = e.getValue()[1];
-            i++;
+        for (Row r : selected) {
+            int i = Arrays.binarySearch(time, r.time());
+            events[i] += r.nEvent();
+            censored[i] += r.nCensor();
         }
         return new Counts(time, events, censored);
+    }
+
+    /** The distinct times of some rows, ascending (primitive sort: inputs reach millions of rows). */
+    static double[] distinctTimes(List<Row> rows) {
+        double[] all = new double[rows.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = rows.get(i).time();
+        }
+        Arrays.sort(all);
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (n == 0 || all[i] != all[n - 1]) {
+                all[n++] = all[i];
+            }
+        }
+        return Arrays.copyOf(all, n);
     }
 
     @Override

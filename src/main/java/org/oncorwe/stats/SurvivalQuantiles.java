@@ -1,11 +1,10 @@
 package org.oncorwe.stats;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Median and quantiles of survival time with their confidence intervals, by R's two rules
@@ -73,58 +72,85 @@ public final class SurvivalQuantiles {
         int m = time.length + 1;
         double[] x = new double[m];
         double[] y = new double[m];
+        double max = 0;
         for (int i = 1; i < m; i++) {
             x[i] = time[i - 1];
             y[i] = 1 - surv[i - 1];
+            max = Double.isNaN(y[i]) ? max : Math.max(max, y[i]);
         }
-        double max = Arrays.stream(y).filter(v -> !Double.isNaN(v)).max().orElse(Double.NEGATIVE_INFINITY);
         if (max < p) {
             return Double.NaN;
         }
         double xmax = x[m - 1];
         // drop duplicated y values (NA counts as one value), keeping the first time of each
-        List<double[]> kept = new ArrayList<>();
+        int n = 0;
         Set<Double> seen = new HashSet<>();
+        boolean sorted = isNondecreasingThenNaN(y);
         for (int i = 0; i < m; i++) {
-            if (seen.add(y[i])) {
-                kept.add(new double[] {x[i], y[i]});
+            boolean duplicate = sorted ? n > 0 && (y[i] == y[n - 1] || Double.isNaN(y[i]) && Double.isNaN(y[n - 1]))
+                    : !seen.add(y[i]);
+            if (!duplicate) {
+                x[n] = x[i];
+                y[n] = y[i];
+                n++;
             }
         }
-        int i1 = approxConstantRight(kept, p, TOLERANCE);
-        int i2 = approxConstantRight(kept, p, -TOLERANCE);
-        double quant = i1 < 0 || i2 < 0 ? Double.NaN : (kept.get(i1)[0] + kept.get(i2)[0]) / 2;
+        int[] order = order(y, n, sorted);
+        int i1 = approxConstantRight(y, order, p, TOLERANCE);
+        int i2 = approxConstantRight(y, order, p, -TOLERANCE);
+        double quant = i1 < 0 || i2 < 0 ? Double.NaN : (x[i1] + x[i2]) / 2;
         if (p == 0) {
-            quant = kept.get(0)[0];
+            quant = x[0];
         }
-        double last = kept.get(kept.size() - 1)[1];
+        double last = y[n - 1];
         if (!Double.isNaN(last) && Math.abs(p - last) < TOLERANCE) {
-            quant = i1 < 0 ? Double.NaN : (kept.get(i1)[0] + xmax) / 2;
+            quant = i1 < 0 ? Double.NaN : (x[i1] + xmax) / 2;
         }
         return quant;
+    }
+
+    /** Whether the non-NaN values never decrease and every NaN comes after them (a usual curve). */
+    private static boolean isNondecreasingThenNaN(double[] y) {
+        boolean nan = false;
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isNaN(y[i])) {
+                nan = true;
+            } else if (nan || i > 0 && y[i] < y[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Indices of the first n values that are not NaN, by value (ties cannot occur after de-duplication). */
+    private static int[] order(double[] y, int n, boolean sorted) {
+        int[] idx = IntStream.range(0, n).filter(i -> !Double.isNaN(y[i])).toArray();
+        if (!sorted) {
+            idx = Arrays.stream(idx).boxed().sorted(Comparator.comparingDouble(i -> y[i]))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        return idx;
     }
 
     /**
      * R's {@code approx(y + shift, seq_along(y), p, method = "constant", f = 1)$y}: the index whose
      * y + shift is the smallest at or above p, -1 when p lies outside their range (NA pairs dropped).
      */
-    private static int approxConstantRight(List<double[]> kept, double p, double shift) {
-        Integer[] order = new Integer[kept.size()];
-        int n = 0;
-        for (int i = 0; i < kept.size(); i++) {
-            if (!Double.isNaN(kept.get(i)[1])) {
-                order[n++] = i;
-            }
-        }
-        Integer[] idx = Arrays.copyOf(order, n);
-        Arrays.sort(idx, Comparator.comparingDouble(i -> kept.get(i)[1]));
-        if (n == 0 || p < kept.get(idx[0])[1] + shift || p > kept.get(idx[n - 1])[1] + shift) {
+    private static int approxConstantRight(double[] y, int[] order, double p, double shift) {
+        int n = order.length;
+        if (n == 0 || p < y[order[0]] + shift || p > y[order[n - 1]] + shift) {
             return -1;
         }
-        for (Integer i : idx) {
-            if (kept.get(i)[1] + shift >= p) {
-                return i;
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (y[order[mid]] + shift >= p) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return -1;
+        return order[lo];
     }
 }

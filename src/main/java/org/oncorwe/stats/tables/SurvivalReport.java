@@ -16,6 +16,7 @@ import org.oncorwe.stats.SurvivalQuantiles;
 import org.oncorwe.stats.TieMethod;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,56 +43,89 @@ public final class SurvivalReport {
                           List<Double> times, Double tau, TieMethod ties) {
     }
 
-    /** One curve of the report. */
-    public record Curve(String factor, String level, SurvivalData.Counts counts, KaplanMeier.Result fit) {
+    /** What the report computes for one curve: the fit and every estimate of survival_summary and survival_landmark. */
+    public record Curve(String factor, String level, SurvivalData.Counts counts, KaplanMeier.Result fit,
+                        Map<MedianCiMethod, SurvivalQuantiles.Estimate> medians, SurvivalQuantiles.Estimate q25,
+                        SurvivalQuantiles.Estimate q75, Rmst.Result rmst, FollowUp.Result followUp,
+                        List<LandmarkSurvival.Point> landmarks) {
     }
 
-    /** The tables, the curves they came from, and seconds per step (km, logrank). */
+    /** A log-rank test of the group, unstratified or stratified (strata = the column, or null). */
+    private record LogRank(String name, String strata, LogRankTest.Result result) {
+    }
+
+    /** The tables, the curves they came from, and seconds per step (km, logrank, cox, tables). */
     public record Result(List<OutputTable> tables, List<Curve> curves, Map<String, Double> timings) {
     }
 
     private SurvivalReport() {
     }
 
+    /** Computes every estimate (timed per step: km, logrank, cox), then lays out the tables (timed: tables). */
     public static Result of(SurvivalData data, Options options) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        KaplanMeier km = KaplanMeier.withDefaults().with(options.confType());
-        List<Curve> curves = curves(data, options, km);
-        OutputTable curve = kmCurve(curves, options);
-        OutputTable summary = summary(curves, options, km);
-        OutputTable landmark = landmark(curves, options);
+        List<Curve> curves = curves(data, options, KaplanMeier.withDefaults().with(options.confType()));
         timings.put("km", (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
-        List<OutputTable> tests = tests(data, options);
+        List<LogRank> logRanks = logRanks(data, options);
         timings.put("logrank", (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
-        OutputTable hazardRatio = cox(data, options, tests.get(0));
+        CoxModel.Result cox = options.group() == null || data.groups().size() < 2 ? null
+                : CoxModel.withDefaults().with(options.ties())
+                        .fit(CoxData.ofGroup(data, data.groups().get(0), options.strata() != null));
         timings.put("cox", (System.nanoTime() - start) / 1e9);
-        List<OutputTable> tables = new ArrayList<>(List.of(curve, summary, landmark));
-        tables.addAll(tests);
-        tables.add(hazardRatio);
+        start = System.nanoTime();
+        List<OutputTable> tables = new ArrayList<>(List.of(kmCurve(curves, options), summary(curves, options),
+                landmark(curves, options)));
+        OutputTable test = testTable();
+        tables.add(test);
+        tables.add(logRankTables(logRanks, options, test));
+        tables.add(hazardRatio(cox, data, options, test));
+        timings.put("tables", (System.nanoTime() - start) / 1e9);
         return new Result(List.copyOf(tables), List.copyOf(curves), timings);
     }
 
     private static List<Curve> curves(SurvivalData data, Options o, KaplanMeier km) {
         List<Curve> curves = new ArrayList<>();
-        curves.add(curve(ALL, ALL, data.counts(), km));
+        curves.add(curve(ALL, ALL, data.counts(), km, o));
         if (o.group() != null) {
             for (String level : data.groups()) {
-                curves.add(curve(o.group(), level, data.countsOfGroup(level), km));
+                curves.add(curve(o.group(), level, data.countsOfGroup(level), km, o));
             }
         }
         if (o.strata() != null) {
             for (String level : data.strata()) {
-                curves.add(curve(o.strata(), level, data.countsOfStratum(level), km));
+                curves.add(curve(o.strata(), level, data.countsOfStratum(level), km, o));
             }
         }
         return curves;
     }
 
-    private static Curve curve(String factor, String level, SurvivalData.Counts counts, KaplanMeier km) {
-        return new Curve(factor, level, counts, km.fit(counts));
+    private static Curve curve(String factor, String level, SurvivalData.Counts counts, KaplanMeier km, Options o) {
+        KaplanMeier.Result fit = km.fit(counts);
+        Map<MedianCiMethod, SurvivalQuantiles.Estimate> medians = new EnumMap<>(MedianCiMethod.class);
+        for (MedianCiMethod method : MedianCiMethod.values()) {
+            medians.put(method, MedianConfidenceInterval.of(fit, method));
+        }
+        List<LandmarkSurvival.Point> landmarks = new ArrayList<>();
+        for (double time : o.times().stream().mapToDouble(Double::doubleValue).sorted().toArray()) {
+            landmarks.add(LandmarkSurvival.at(fit, time));
+        }
+        return new Curve(factor, level, counts, fit, medians, SurvivalQuantiles.quantile(fit, 0.25),
+                SurvivalQuantiles.quantile(fit, 0.75), o.tau() == null ? null : Rmst.of(fit, o.tau()),
+                FollowUp.of(counts, km), landmarks);
+    }
+
+    private static List<LogRank> logRanks(SurvivalData data, Options o) {
+        List<LogRank> tests = new ArrayList<>();
+        if (o.group() != null) {
+            tests.add(new LogRank("logrank", null, LogRankTest.withDefaults().withStratification(false).test(data)));
+            if (o.strata() != null) {
+                tests.add(new LogRank("logrank_stratified", o.strata(), LogRankTest.withDefaults().test(data)));
+            }
+        }
+        return tests;
     }
 
     private static String token(ConfidenceIntervalType type) {
@@ -121,7 +155,7 @@ public final class SurvivalReport {
         return t;
     }
 
-    private static OutputTable summary(List<Curve> curves, Options o, KaplanMeier km) {
+    private static OutputTable summary(List<Curve> curves, Options o) {
         OutputTable t = keyed("survival_summary", true).column("conf_type", STRING)
                 .column("median_ci_method", STRING).column("n", BIGINT).column("events", BIGINT)
                 .column("median", DOUBLE).column("median_lower", DOUBLE).column("median_upper", DOUBLE)
@@ -132,17 +166,15 @@ public final class SurvivalReport {
                 .column("q25_upper", DOUBLE).column("q75_lower", DOUBLE).column("q75_upper", DOUBLE);
         for (Curve c : curves) {
             KaplanMeier.Result f = c.fit();
-            SurvivalQuantiles.Estimate q25 = SurvivalQuantiles.quantile(f, 0.25);
-            SurvivalQuantiles.Estimate q75 = SurvivalQuantiles.quantile(f, 0.75);
-            Rmst.Result rmst = o.tau() == null ? null : Rmst.of(f, o.tau());
-            FollowUp.Result fu = FollowUp.of(c.counts(), km);
+            Rmst.Result rmst = c.rmst();
+            FollowUp.Result fu = c.followUp();
             for (MedianCiMethod method : MedianCiMethod.values()) {
-                SurvivalQuantiles.Estimate median = MedianConfidenceInterval.of(f, method);
+                SurvivalQuantiles.Estimate median = c.medians().get(method);
                 t.add(STUDY, o.endpoint(), c.factor(), c.level(), token(o.confType()), ConfigKey.token(method),
-                        f.subjects(), f.events(), median.value(), median.lower(), median.upper(), q25.value(),
-                        q75.value(), rmst == null ? null : rmst.rmst(), rmst == null ? null : rmst.standardError(),
+                        f.subjects(), f.events(), median.value(), median.lower(), median.upper(), c.q25().value(),
+                        c.q75().value(), rmst == null ? null : rmst.rmst(), rmst == null ? null : rmst.standardError(),
                         o.tau(), fu.median().value(), fu.median().lower(), fu.median().upper(), fu.crudeMedian(),
-                        fu.min(), fu.max(), q25.lower(), q25.upper(), q75.lower(), q75.upper());
+                        fu.min(), fu.max(), c.q25().lower(), c.q25().upper(), c.q75().lower(), c.q75().upper());
             }
         }
         return t;
@@ -153,54 +185,49 @@ public final class SurvivalReport {
                 .column("surv", DOUBLE).column("std_err", DOUBLE).column("lower", DOUBLE).column("upper", DOUBLE)
                 .column("conf_type", STRING);
         for (Curve c : curves) {
-            for (double time : o.times().stream().mapToDouble(Double::doubleValue).sorted().toArray()) {
-                LandmarkSurvival.Point p = LandmarkSurvival.at(c.fit(), time);
-                t.add(STUDY, o.endpoint(), c.factor(), c.level(), time, p.nRisk(), p.surv(), p.stdErr(), p.lower(),
+            for (LandmarkSurvival.Point p : c.landmarks()) {
+                t.add(STUDY, o.endpoint(), c.factor(), c.level(), p.time(), p.nRisk(), p.surv(), p.stdErr(), p.lower(),
                         p.upper(), token(o.confType()));
             }
         }
         return t;
     }
 
-    /** survival_test (one row per test) and logrank_groups (one row per test and group). */
-    private static List<OutputTable> tests(SurvivalData data, Options o) {
-        OutputTable test = keyed("survival_test", false).column("test", STRING).column("statistic", DOUBLE)
+    /** survival_test: one row per test (logrank, logrank_stratified, cox_wald, cox_lr, cox_score). */
+    private static OutputTable testTable() {
+        return keyed("survival_test", false).column("test", STRING).column("statistic", DOUBLE)
                 .column("df", INT).column("p_value", DOUBLE).column("strata", STRING);
-        OutputTable groups = keyed("logrank_groups", true).column("test", STRING).column("observed", DOUBLE)
-                .column("expected", DOUBLE).column("variance", DOUBLE).column("strata", STRING);
-        if (o.group() != null) {
-            addTest(test, groups, o, "logrank", null, LogRankTest.withDefaults().withStratification(false).test(data));
-            if (o.strata() != null) {
-                addTest(test, groups, o, "logrank_stratified", o.strata(), LogRankTest.withDefaults().test(data));
-            }
-        }
-        return List.of(test, groups);
     }
 
-    private static void addTest(OutputTable test, OutputTable groups, Options o, String name, String strata,
-                                LogRankTest.Result r) {
-        test.add(STUDY, o.endpoint(), o.group(), name, r.statistic(), r.degreesOfFreedom(), r.pValue(), strata);
-        for (int g = 0; g < r.groups().size(); g++) {
-            groups.add(STUDY, o.endpoint(), o.group(), r.groups().get(g), name, r.observed(g), r.expected(g),
-                    r.variance(g, g), strata);
+    /** logrank_groups (one row per test and group), adding each test's row to survival_test. */
+    private static OutputTable logRankTables(List<LogRank> tests, Options o, OutputTable test) {
+        OutputTable groups = keyed("logrank_groups", true).column("test", STRING).column("observed", DOUBLE)
+                .column("expected", DOUBLE).column("variance", DOUBLE).column("strata", STRING);
+        for (LogRank lr : tests) {
+            LogRankTest.Result r = lr.result();
+            test.add(STUDY, o.endpoint(), o.group(), lr.name(), r.statistic(), r.degreesOfFreedom(), r.pValue(),
+                    lr.strata());
+            for (int g = 0; g < r.groups().size(); g++) {
+                groups.add(STUDY, o.endpoint(), o.group(), r.groups().get(g), lr.name(), r.observed(g),
+                        r.expected(g), r.variance(g, g), lr.strata());
+            }
         }
+        return groups;
     }
 
     /**
-     * hazard_ratio from a Cox model of the group (dummies against the first level), stratified by
+     * hazard_ratio from the Cox model of the group (dummies against the first level), stratified by
      * --strata when given, and its cox_wald, cox_lr and cox_score rows in survival_test.
      */
-    private static OutputTable cox(SurvivalData data, Options o, OutputTable test) {
+    private static OutputTable hazardRatio(CoxModel.Result fit, SurvivalData data, Options o, OutputTable test) {
         OutputTable t = keyed("hazard_ratio", false).column("term", STRING).column("reference", STRING)
                 .column("hr", DOUBLE).column("hr_lower", DOUBLE).column("hr_upper", DOUBLE).column("coef", DOUBLE)
                 .column("se", DOUBLE).column("p_value", DOUBLE).column("ties", STRING).column("strata", STRING)
                 .column("converged", BOOLEAN).column("warning", STRING);
-        if (o.group() == null || data.groups().size() < 2) {
+        if (fit == null) {
             return t;
         }
         String reference = data.groups().get(0);
-        CoxModel.Result fit = CoxModel.withDefaults().with(o.ties())
-                .fit(CoxData.ofGroup(data, reference, o.strata() != null));
         String warning = fit.monotone() ? "MONOTONE_LIKELIHOOD" : fit.converged() ? null : "NOT_CONVERGED";
         for (CoxModel.Result.Term term : fit.terms()) {
             t.add(STUDY, o.endpoint(), o.group(), term.name(), reference, term.hr(), term.hrLower(), term.hrUpper(),

@@ -207,24 +207,21 @@ public final class KaplanMeier {
             return found;
         }
 
+        // the arrays themselves, for the package's read-only use (no copies: curves reach a million points)
         double[] survArray() {
-            return surv.clone();
+            return surv;
         }
 
         double[] lowerArray() {
-            return lower.clone();
+            return lower;
         }
 
         double[] upperArray() {
-            return upper.clone();
+            return upper;
         }
 
         double[] timeArray() {
-            double[] t = new double[size()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = time(i);
-            }
-            return t;
+            return counts.timeArray();
         }
     }
 }

@@ -188,6 +188,11 @@ public final class SurvivalData {
             return time[i];
         }
 
+        /** The times themselves, for the package's read-only use. */
+        double[] timeArray() {
+            return time;
+        }
+
         public long nEvent(int i) {
             return nEvent[i];
         }

@@ -54,19 +54,26 @@ public final class SurvivalReport {
     private record LogRank(String name, String strata, LogRankTest.Result result) {
     }
 
-    /** The tables, the curves they came from, and seconds per step (km, logrank, cox, tables). */
+    /** The tables, the curves they came from, and seconds per step (km, summary, logrank, cox, tables). */
     public record Result(List<OutputTable> tables, List<Curve> curves, Map<String, Double> timings) {
     }
 
     private SurvivalReport() {
     }
 
-    /** Computes every estimate (timed per step: km, logrank, cox), then lays out the tables (timed: tables). */
+    /**
+     * Computes every estimate, timed per step (km: the curves; summary: medians, quartiles, RMST,
+     * follow-up, landmarks; logrank; cox), then lays out the tables (timed: tables).
+     */
     public static Result of(SurvivalData data, Options options) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        List<Curve> curves = curves(data, options, KaplanMeier.withDefaults().with(options.confType()));
+        KaplanMeier km = KaplanMeier.withDefaults().with(options.confType());
+        List<Fit> fits = fits(data, options, km);
         timings.put("km", (System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        List<Curve> curves = fits.stream().map(f -> curve(f, km, options)).toList();
+        timings.put("summary", (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
         List<LogRank> logRanks = logRanks(data, options);
         timings.put("logrank", (System.nanoTime() - start) / 1e9);
@@ -86,24 +93,33 @@ public final class SurvivalReport {
         return new Result(List.copyOf(tables), List.copyOf(curves), timings);
     }
 
-    private static List<Curve> curves(SurvivalData data, Options o, KaplanMeier km) {
-        List<Curve> curves = new ArrayList<>();
-        curves.add(curve(ALL, ALL, data.counts(), km, o));
+    /** One fitted curve before its summaries. */
+    private record Fit(String factor, String level, SurvivalData.Counts counts, KaplanMeier.Result fit) {
+    }
+
+    private static List<Fit> fits(SurvivalData data, Options o, KaplanMeier km) {
+        List<Fit> fits = new ArrayList<>();
+        fits.add(fit(ALL, ALL, data.counts(), km));
         if (o.group() != null) {
             for (String level : data.groups()) {
-                curves.add(curve(o.group(), level, data.countsOfGroup(level), km, o));
+                fits.add(fit(o.group(), level, data.countsOfGroup(level), km));
             }
         }
         if (o.strata() != null) {
             for (String level : data.strata()) {
-                curves.add(curve(o.strata(), level, data.countsOfStratum(level), km, o));
+                fits.add(fit(o.strata(), level, data.countsOfStratum(level), km));
             }
         }
-        return curves;
+        return fits;
     }
 
-    private static Curve curve(String factor, String level, SurvivalData.Counts counts, KaplanMeier km, Options o) {
-        KaplanMeier.Result fit = km.fit(counts);
+    private static Fit fit(String factor, String level, SurvivalData.Counts counts, KaplanMeier km) {
+        return new Fit(factor, level, counts, km.fit(counts));
+    }
+
+    /** Medians (both CI methods), quartiles, RMST, follow-up and landmarks of a fitted curve. */
+    private static Curve curve(Fit f, KaplanMeier km, Options o) {
+        KaplanMeier.Result fit = f.fit();
         Map<MedianCiMethod, SurvivalQuantiles.Estimate> medians = new EnumMap<>(MedianCiMethod.class);
         for (MedianCiMethod method : MedianCiMethod.values()) {
             medians.put(method, MedianConfidenceInterval.of(fit, method));
@@ -112,9 +128,9 @@ public final class SurvivalReport {
         for (double time : o.times().stream().mapToDouble(Double::doubleValue).sorted().toArray()) {
             landmarks.add(LandmarkSurvival.at(fit, time));
         }
-        return new Curve(factor, level, counts, fit, medians, SurvivalQuantiles.quantile(fit, 0.25),
+        return new Curve(f.factor(), f.level(), f.counts(), fit, medians, SurvivalQuantiles.quantile(fit, 0.25),
                 SurvivalQuantiles.quantile(fit, 0.75), o.tau() == null ? null : Rmst.of(fit, o.tau()),
-                FollowUp.of(counts, km), landmarks);
+                FollowUp.of(f.counts(), km), landmarks);
     }
 
     private static List<LogRank> logRanks(SurvivalData data, Options o) {

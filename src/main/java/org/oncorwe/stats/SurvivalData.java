@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -33,9 +35,19 @@ public final class SurvivalData {
             .thenComparing(Row::group).thenComparingDouble(Row::time);
 
     private final List<Row> rows;
+    private final List<String> groups;
+    private final List<String> strata;
 
     private SurvivalData(List<Row> rows) {
         this.rows = rows;
+        Set<String> g = new HashSet<>();
+        Set<String> s = new HashSet<>();
+        for (Row r : rows) {
+            g.add(r.group());
+            s.add(r.stratum());
+        }
+        this.groups = Levels.order(g);
+        this.strata = Levels.order(s);
     }
 
     /** From one row per subject; {@code strata} or {@code groups} may be null (none). */
@@ -82,12 +94,12 @@ public final class SurvivalData {
 
     /** Group levels in factor order ({@link Levels}). */
     public List<String> groups() {
-        return Levels.order(rows.stream().map(Row::group).toList());
+        return groups;
     }
 
     /** Stratum levels in factor order. */
     public List<String> strata() {
-        return Levels.order(rows.stream().map(Row::stratum).toList());
+        return strata;
     }
 
     /** The data with every time replaced as R's {@code aeqSurv} does ({@link TimeFix}). */

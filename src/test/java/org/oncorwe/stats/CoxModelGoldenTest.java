@@ -1,5 +1,7 @@
 package org.oncorwe.stats;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -121,5 +123,17 @@ class CoxModelGoldenTest {
             g.assertAgrees(r.get("hr_upper"), t.hrUpper(), ties + " " + t.name() + " hr_upper");
             g.assertPValueAgrees(r.get("p_value"), t.pValue(), ties + " " + t.name() + " p");
         }
+    }
+
+    private static long before;
+
+    @BeforeAll
+    static void count() {
+        before = Golden.COMPARISONS.get();
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.println("CoxModelGoldenTest: " + (Golden.COMPARISONS.get() - before) + " comparisons with R");
     }
 }

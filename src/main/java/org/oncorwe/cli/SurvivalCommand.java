@@ -3,11 +3,25 @@ package org.oncorwe.cli;
 import org.oncorwe.stats.ConfidenceIntervalType;
 import org.oncorwe.stats.MedianCiMethod;
 import org.oncorwe.stats.TieMethod;
+import org.oncorwe.config.ConfigKey;
+import org.oncorwe.runtime.FileInventory;
+import org.oncorwe.runtime.PipelineFailure;
+import org.oncorwe.stats.SurvivalData;
+import org.oncorwe.stats.SurvivalQuantiles;
+import org.oncorwe.stats.spark.SparkSurvivalIo;
+import org.oncorwe.stats.tables.CsvSubjects;
+import org.oncorwe.stats.tables.CsvTables;
+import org.oncorwe.stats.tables.InputColumns;
+import org.oncorwe.stats.tables.OutputTable;
+import org.oncorwe.stats.tables.SubjectRows;
+import org.oncorwe.stats.tables.SurvivalReport;
 import picocli.CommandLine;
-import org.oncorwe.runtime.NotImplementedYet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +90,84 @@ final class SurvivalCommand extends PipelineCommand {
 
     @Override
     protected int execute(RunContext run) {
-        throw new NotImplementedYet("the survival engine, issues #4 and #5");
+        checkOptions();
+        InputColumns columns = new InputColumns(time, event, group, strata);
+        if (!Files.exists(input)) {
+            throw new PipelineFailure("no input " + input);
+        }
+        // Spark only for Parquet in or out: a CSV run starts no session
+        SparkSurvivalIo spark = new SparkSurvivalIo(run.config());
+        SubjectRows.Loaded loaded = isCsv(input) ? CsvSubjects.read(input, columns) : spark.readParquet(input, columns);
+        run.manifest().inputs(inventory(input));
+        run.manifest().put("rows_read", loaded.rowsRead());
+        run.manifest().put("rows_dropped", loaded.rowsDropped());
+        SurvivalData data = timefix ? loaded.data().timeFixed() : loaded.data();
+        if (data.subjects() == 0) {
+            throw new PipelineFailure(input + ": no row with a time, an event" + (group == null ? "" : ", a group")
+                    + (strata == null ? "" : ", a stratum") + " (" + loaded.rowsDropped() + " rows dropped)");
+        }
+        SurvivalReport.Result result = SurvivalReport.of(data,
+                new SurvivalReport.Options(time, group, strata, confType, times, tau, ties));
+        for (OutputTable table : result.tables()) {
+            if (format == Format.CSV) {
+                CsvTables.write(output, table);
+            } else {
+                spark.writeParquet(output, table);
+            }
+            run.manifest().rows(table.name(), table.size());
+        }
+        report(run, loaded, result);
+        return ExitCode.OK;
+    }
+
+    private void checkOptions() {
+        for (Double t : times) {
+            if (!(t >= 0) || t.isInfinite()) {
+                throw new PipelineFailure("--times: " + t + " is not a finite time >= 0");
+            }
+        }
+        if (tau != null && !(tau > 0 && !tau.isInfinite())) {
+            throw new PipelineFailure("--tau: " + tau + " is not a finite time > 0");
+        }
+        if (group != null && group.equals(strata)) {
+            throw new PipelineFailure("--group and --strata name the same column " + group);
+        }
+    }
+
+    private static boolean isCsv(Path path) {
+        return Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    private static List<FileInventory.Entry> inventory(Path input) {
+        if (Files.isDirectory(input)) {
+            return FileInventory.of(input);
+        }
+        try {
+            return List.of(new FileInventory.Entry(input.getFileName().toString(), Files.size(input),
+                    FileInventory.sha256(input)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One line per curve (median by --median-ci), then the timings when asked. */
+    private void report(RunContext run, SubjectRows.Loaded loaded, SurvivalReport.Result result) {
+        run.println(String.format(Locale.ROOT, "survival: %d subjects, %d rows dropped (missing values), tables in %s",
+                loaded.rowsRead() - loaded.rowsDropped(), loaded.rowsDropped(), output));
+        for (SurvivalReport.Curve c : result.curves()) {
+            SurvivalQuantiles.Estimate m = c.medians().get(medianCi);
+            run.println(String.format(Locale.ROOT, "%s=%s n=%d events=%d median=%s (%s; %s CI %s-%s)", c.factor(),
+                    c.level(), c.fit().subjects(), c.fit().events(), number(m.value()), ConfigKey.token(confType),
+                    ConfigKey.token(medianCi), number(m.lower()), number(m.upper())));
+        }
+        if (timings) {
+            result.timings().forEach((step, seconds) ->
+                    run.println(String.format(Locale.ROOT, "timing %s %.6f", step, seconds)));
+        }
+    }
+
+    private static String number(double x) {
+        return Double.isNaN(x) ? "NA" : String.format(Locale.ROOT, "%.6g", x);
     }
 
     /** Reads an option token the way config does: case-insensitive, '-' as '_'. */

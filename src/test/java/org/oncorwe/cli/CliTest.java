@@ -66,8 +66,10 @@ class CliTest {
         CliRun r = CliRun.of(home, Map.of(), "cohort", "--output", out.toString());
         assertEquals(ExitCode.NOT_IMPLEMENTED, r.exitCode());
         assertEquals("cohort: not implemented yet: the cohort stage, issue #7", r.err().strip());
-        assertEquals(ExitCode.NOT_IMPLEMENTED, CliRun.of(home, Map.of(), "survival", "--input", "x.csv",
-                "--time", "t", "--event", "e", "--output", out.toString(), "--conf-type", "log-log").exitCode());
+        CliRun survival = CliRun.of(home, Map.of(), "survival", "--input", "no-such.csv",
+                "--time", "t", "--event", "e", "--output", out.toString(), "--conf-type", "log-log");
+        assertEquals(ExitCode.FAILED, survival.exitCode());
+        assertEquals("error: no input no-such.csv", survival.err().strip());
     }
 
     @Test

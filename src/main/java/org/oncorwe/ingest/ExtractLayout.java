@@ -45,7 +45,7 @@ public record ExtractLayout(Path extract, LocalDate extractDate, Charset charset
     private static final Logger LOG = LoggerFactory.getLogger(ExtractLayout.class);
 
     /** One file of a table and how its header binds. */
-    public record TableFile(String table, String path, HeaderBinding binding) {
+    public record TableFile(String table, String path, HeaderBinding binding) implements java.io.Serializable {
     }
 
     /** What extract_manifest.json says of one file. */

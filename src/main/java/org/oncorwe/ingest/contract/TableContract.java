@@ -18,6 +18,14 @@ public record TableContract(String name, boolean requiredFile, List<Column> colu
         columns = List.copyOf(columns);
     }
 
+    /**
+     * A table read back from Java serialization (a record shipped between Spark tasks) is the
+     * contract's own constant again, so the stages can compare tables by identity.
+     */
+    private Object readResolve() {
+        return ExtractContract.TABLES.stream().filter(this::equals).findFirst().orElse(this);
+    }
+
     public String fileName() {
         return name + ".csv";
     }

@@ -1,0 +1,146 @@
+package org.oncorwe.ingest;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.oncorwe.config.PseudonymKey;
+import org.oncorwe.ingest.contract.RowValidator;
+import org.oncorwe.ingest.dictionary.Dictionaries;
+import org.oncorwe.ingest.rules.PatientIngest;
+import org.oncorwe.testing.SharedSpark;
+import org.oncorwe.testing.TestPaths;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ingest stage in Spark on the hand-checked fixture: its hand-computed counts and rejects, types, privacy. */
+@Tag("spark")
+class IngestStageTest {
+
+    static final Path HAND = TestPaths.home().resolve("src/test/resources/fixtures/hand");
+    static final LocalDate DATE = LocalDate.of(2020, 10, 31);
+    private static Path staging;
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void ingest() {
+        spark = SharedSpark.get();
+        staging = TestPaths.emptyHome("ingest-stage");
+        ExtractLayout layout = ExtractLayout.inspect(HAND.resolve("2020-10-31"), Optional.empty(), 100, 32768);
+        PseudonymKey key = PseudonymKey.development();
+        IngestStage.run(spark, layout, Dictionaries.load(TestPaths.home().resolve("conf/dictionaries")),
+                RowValidator.Settings.defaults(DATE), PatientIngest.Settings.defaults(DATE), key,
+                Map.of("pipeline_version", "test", "config_hash", "h", "key_id", key.keyId()), 0.05, 100, staging);
+    }
+
+    static List<CSVRecord> expected(String name) throws IOException {
+        try (Reader r = Files.newBufferedReader(HAND.resolve("expected").resolve(name), StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).build().parse(r)
+                    .getRecords();
+        }
+    }
+
+    @Test
+    void fileCountsAreTheHandComputedOnes() throws IOException {
+        Map<String, String> want = new TreeMap<>();
+        for (CSVRecord r : expected("expected_ingest_counts.csv")) {
+            want.put(r.get("table"), r.get("rows_read") + "/" + r.get("rows_accepted") + "/" + r.get("rows_rejected") + "/"
+                    + r.get("rows_collapsed"));
+        }
+        Map<String, long[]> got = new TreeMap<>();
+        for (Row r : spark.read().parquet(staging.resolve("ingest_report").toString()).filter("kind = 'FILE'").collectAsList()) {
+            long[] c = got.computeIfAbsent(r.getAs("table_name"), k -> new long[4]);
+            int i = List.of("ROWS_READ", "ROWS_ACCEPTED", "ROWS_REJECTED", "ROWS_COLLAPSED").indexOf((String) r.getAs("code"));
+            c[i] += (Long) r.getAs("count");
+        }
+        Map<String, String> gotText = new TreeMap<>();
+        got.forEach((t, c) -> gotText.put(t, c[0] + "/" + c[1] + "/" + c[2] + "/" + c[3]));
+        assertEquals(want, gotText);
+    }
+
+    @Test
+    void rejectsAreTheHandComputedOnesAndHoldNoIdentifier() throws IOException {
+        Set<String> want = new HashSet<>();
+        for (CSVRecord r : expected("expected_rejects.csv")) {
+            want.add(r.get("table") + ":" + r.get("line_number") + ":" + r.get("reason"));
+        }
+        Set<String> got = new HashSet<>();
+        for (Row r : spark.read().parquet(staging.resolve("rejects").toString()).collectAsList()) {
+            got.add(r.getAs("table_name") + ":" + r.getAs("line_number") + ":" + r.getAs("reason"));
+            String raw = r.getAs("raw_record");
+            String reason = r.getAs("reason");
+            assertEquals(reason.equals("MALFORMED_ROW") || reason.equals("INVALID_ENCODING"), raw == null, reason);
+        }
+        assertEquals(want, got);
+    }
+
+    @Test
+    void stagedColumnsHaveTheTypesOfOutputsMd() {
+        Dataset<Row> patient = spark.read().parquet(staging.resolve("staged_patient").toString());
+        assertEquals(DataTypes.DateType, patient.schema().apply("birth_date").dataType());
+        assertEquals(DataTypes.DateType, patient.schema().apply("extract_date").dataType());
+        assertEquals(DataTypes.LongType, patient.schema().apply("line_number").dataType());
+        assertEquals(28, patient.count());
+        Dataset<Row> drugs = spark.read().parquet(staging.resolve("staged_drug_administration").toString());
+        assertEquals(DataTypes.TimestampNTZType, drugs.schema().apply("admin_date").dataType());
+        assertEquals(DataTypes.DoubleType, drugs.schema().apply("dose").dataType());
+        Dataset<Row> labs = spark.read().parquet(staging.resolve("staged_lab_result").toString());
+        assertEquals(StagedTable.EXACT, labs.schema().apply("value_canonical").dataType());
+        for (String phi : List.of("patient_id", "patient_name", "resident_no")) {
+            assertFalse(List.of(patient.schema().fieldNames()).contains(phi), phi);
+        }
+    }
+
+    @Test
+    void noInputIdentifierInAnyOutputStringColumn() throws IOException {
+        Set<String> identifiers = new HashSet<>();
+        for (String line : Files.readAllLines(HAND.resolve("2020-10-31/patient.csv"), StandardCharsets.UTF_8).subList(1, 32)) {
+            String[] f = line.split(",", -1);
+            for (int i = 0; i < Math.min(3, f.length); i++) {
+                if (f[i].length() > 3) {
+                    identifiers.add(f[i].replace("\"", "").trim());
+                }
+            }
+        }
+        identifiers.add("HND-9999");
+        assertTrue(identifiers.size() > 50, identifiers.toString());
+        try (Stream<Path> tables = Files.list(staging)) {
+            for (Path table : tables.filter(Files::isDirectory).toList()) {
+                Dataset<Row> df = spark.read().parquet(table.toString());
+                for (StructField f : df.schema().fields()) {
+                    if (f.dataType() != DataTypes.StringType) {
+                        continue;
+                    }
+                    for (Row r : df.select(f.name()).distinct().collectAsList()) {
+                        String v = r.getString(0);
+                        for (String id : identifiers) {
+                            assertTrue(v == null || !v.contains(id), () -> table.getFileName() + "." + f.name() + " holds " + id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

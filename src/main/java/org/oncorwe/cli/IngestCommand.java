@@ -1,10 +1,11 @@
 package org.oncorwe.cli;
 
-import org.oncorwe.runtime.NotImplementedYet;
+import org.oncorwe.runtime.Publisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Read a raw registry extract into typed, pseudonymised staged tables, rejects and the ingest report.")
@@ -15,6 +16,11 @@ final class IngestCommand extends StageCommand {
 
     @Override
     protected int execute(RunContext run) {
-        throw new NotImplementedYet("the ingest stage, issue #6");
+        Publisher publisher = new Publisher(run.outputRoot());
+        IngestRun.Staged staged = IngestRun.stage(run, extract.toAbsolutePath(), Optional.ofNullable(stage.extractDate), publisher);
+        publisher.publish(run.manifest().runId(), staged.partitions());
+        staged.rows().forEach((table, n) -> run.println(table + ": " + n + " rows"));
+        run.println("outputs: " + run.outputRoot());
+        return ExitCode.OK;
     }
 }

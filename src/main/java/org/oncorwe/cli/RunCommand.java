@@ -1,14 +1,10 @@
 package org.oncorwe.cli;
 
 import org.oncorwe.config.ConfigKeys;
-import org.oncorwe.config.PseudonymKey;
 import org.oncorwe.ingest.ExtractLocator;
-import org.oncorwe.runtime.FileInventory;
 import org.oncorwe.runtime.PipelineFailure;
+import org.oncorwe.runtime.Publisher;
 import org.oncorwe.runtime.Stage;
-import org.oncorwe.runtime.StepLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,8 +22,6 @@ import java.util.Optional;
         description = "Run the whole pipeline on one extract: ingest, cohort, endpoints, stats, report. "
                 + "Without --extract: the newest extract of the bundled synthetic sample (dev.sample_dir).")
 final class RunCommand extends StageCommand {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Option(names = "--extract", paramLabel = "DIR", description = "The extract folder (holding patient.csv, ...).")
     Path extract;
@@ -48,20 +42,13 @@ final class RunCommand extends StageCommand {
         if (!Files.isDirectory(dir)) {
             throw new PipelineFailure("extract folder not found: " + dir);
         }
-        LocalDate extractDate = ExtractLocator.extractDate(dir, Optional.ofNullable(stage.extractDate));
-        run.manifest().put("extract", dir.toString());
-        run.manifest().put("extract_date", extractDate.toString());
-        PseudonymKey key = PseudonymKey.resolve(run.invocation().environment(), ExtractLocator.isSynthetic(dir),
-                run.config().get(ConfigKeys.PRIVACY_ALLOW_DEVELOPMENT_KEY));
-        if (key.isDevelopment()) {
-            LOG.warn("using the development pseudonym key for the synthetic extract {} (never for real data)", dir);
-        }
-        run.manifest().keyId(key.keyId());
-        StepLog progress = StepLog.of("run");
-        List<FileInventory.Entry> inputs = FileInventory.of(dir);
-        run.manifest().inputs(inputs);
-        progress.step("inventory_inputs", inputs.size(), inputs.size());
-        run.println("extract: " + dir + " (extract date " + extractDate + ", " + inputs.size() + " files)");
+        // every built stage stages its tables; all are published together after the last one (outputs.md)
+        Publisher publisher = new Publisher(run.outputRoot());
+        IngestRun.Staged staged = IngestRun.stage(run, dir, Optional.ofNullable(stage.extractDate), publisher);
+        publisher.publish(run.manifest().runId(), staged.partitions());
+        LocalDate extractDate = staged.extractDate();
+        run.println("extract: " + dir + " (extract date " + extractDate + ")");
+        staged.rows().forEach((table, n) -> run.println("  " + table + ": " + n + " rows"));
         run.println("pending: " + String.join(" ", pending));
         run.println("outputs: " + run.outputRoot());
         run.println("report: " + run.outputRoot().resolve("report").resolve(extractDate.toString()).resolve("index.html")

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** The pipeline's stages in run order; {@code built} says which ones {@code run} can execute yet. */
 public enum Stage {
-    INGEST(false),
+    INGEST(true),
     COHORT(false),
     ENDPOINTS(false),
     STATS(false),

@@ -41,9 +41,13 @@ class LaunchersIT {
         assertTrue(help.out().contains("\n  survival "));
 
         Path out = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "launcher-it");
-        Scripts.Result pending = Scripts.run(HOME, ENV, List.of("jobs/oncorwe", "ingest", "--extract", "x",
-                "--output", out.toString()));
+        Scripts.Result pending = Scripts.run(HOME, ENV, List.of("jobs/oncorwe", "cohort", "--output", out.toString()));
         assertEquals(3, pending.exitCode(), pending.err());
+        Scripts.Result missing = Scripts.run(HOME, ENV, List.of("jobs/oncorwe", "ingest", "--extract", out.resolve("absent").toString(),
+                "--output", out.toString()));
+        assertEquals(1, missing.exitCode(), missing.err());
+        assertEquals("error: extract folder not found: " + out.resolve("absent"), missing.err().strip().lines()
+                .filter(l -> l.startsWith("error:")).findFirst().orElse(missing.err()));
 
         Scripts.Result bad = Scripts.run(HOME, ENV, List.of("jobs/oncorwe", "config", "get", "stats.median_ci",
                 "-D", "stats.median_ci=wrong"));

@@ -108,8 +108,7 @@ public final class IngestStage {
         List<Integer> indexes = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
         JavaRDD<Row> read = jsc.parallelize(indexes, Math.max(1, files.size()))
                 .flatMap((FlatMapFunction<Integer, Row>) i -> readFile(Path.of(extract), files.get(i),
-                        java.nio.charset.Charset.forName(charset), maxLinesPerRecord, validators.get(files.get(i).table()), key)
-                        .iterator());
+                        java.nio.charset.Charset.forName(charset), maxLinesPerRecord, validators.get(files.get(i).table()), key));
         Dataset<Row> records = spark.createDataFrame(read, READ).persist(StorageLevel.MEMORY_AND_DISK());
 
         Map<String, FileStats> stats = new TreeMap<>();
@@ -164,21 +163,40 @@ public final class IngestStage {
         return new Result(written, stats);
     }
 
-    /** One task: a whole file, as rows of the READ schema, its FileStats last. */
-    private static List<Row> readFile(Path extract, ExtractLayout.TableFile f, java.nio.charset.Charset charset,
-                                      int maxLinesPerRecord, RowValidator validator, PseudonymKey key) {
-        List<Row> out = new ArrayList<>();
+    /**
+     * One task: a whole file as a lazy stream of rows of the READ schema (never the whole file in
+     * memory), its FileStats last, once the stream is exhausted.
+     */
+    private static Iterator<Row> readFile(Path extract, ExtractLayout.TableFile f, java.nio.charset.Charset charset,
+                                          int maxLinesPerRecord, RowValidator validator, PseudonymKey key) {
         HeaderBinding binding = f.binding();
         TableContract table = validator.table();
         // no field-length limit in the reader: the validator finds FIELD_TOO_LONG and keeps patient_id (decision 87)
-        FileStats stats = FileScanner.scan(extract, f.path(), charset, maxLinesPerRecord, Integer.MAX_VALUE, record -> {
-            SourcedRow row = SourcedRow.read(f.path(), record, binding, validator);
-            String patientKey = row.patientId() == null ? null : key.patientKey(row.patientId());
-            String raw = record.defect() == null ? rawRecord(table, binding.row(record.values()), patientKey) : null;
-            out.add(RowFactory.create("row", patientKey, table.name(), f.path(), record.lineNumber(), raw, toBytes(row)));
-        });
-        out.add(RowFactory.create("stats", null, table.name(), f.path(), 0L, null, toBytes(stats)));
-        return out;
+        FileScanner.Stream records = FileScanner.open(extract, f.path(), charset, maxLinesPerRecord, Integer.MAX_VALUE);
+        return new Iterator<>() {
+            private boolean statsSent;
+
+            @Override
+            public boolean hasNext() {
+                return records.hasNext() || !statsSent;
+            }
+
+            @Override
+            public Row next() {
+                if (records.hasNext()) {
+                    RawRecord record = records.next();
+                    SourcedRow row = SourcedRow.read(f.path(), record, binding, validator);
+                    String patientKey = row.patientId() == null ? null : key.patientKey(row.patientId());
+                    String raw = record.defect() == null ? rawRecord(table, binding.row(record.values()), patientKey) : null;
+                    return RowFactory.create("row", patientKey, table.name(), f.path(), record.lineNumber(), raw, toBytes(row));
+                }
+                if (statsSent) {
+                    throw new java.util.NoSuchElementException();
+                }
+                statsSent = true;
+                return RowFactory.create("stats", null, table.name(), f.path(), 0L, null, toBytes(records.finish()));
+            }
+        };
     }
 
     /** JSON of the row's known non-PHI contract columns, patient_id replaced by patient_key (outputs.md, rejects). */

@@ -43,16 +43,37 @@ class IngestStageTest {
     static final LocalDate DATE = LocalDate.of(2020, 10, 31);
     private static Path staging;
     private static SparkSession spark;
+    private static final List<String> LOG = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     @BeforeAll
     static void ingest() {
         spark = SharedSpark.get();
+        captureLogs();
         staging = TestPaths.emptyHome("ingest-stage");
         ExtractLayout layout = ExtractLayout.inspect(HAND.resolve("2020-10-31"), Optional.empty(), 100, 32768);
         PseudonymKey key = PseudonymKey.development();
         IngestStage.run(spark, layout, Dictionaries.load(TestPaths.home().resolve("conf/dictionaries")),
                 RowValidator.Settings.defaults(DATE), PatientIngest.Settings.defaults(DATE), key,
                 Map.of("pipeline_version", "test", "config_hash", "h", "key_id", key.keyId()), 0.05, 100, staging);
+    }
+
+    /** Every log event of the run, at every level our configuration passes, rendered as text. */
+    private static void captureLogs() {
+        org.apache.logging.log4j.core.LoggerContext context =
+                (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        org.apache.logging.log4j.core.appender.AbstractAppender appender =
+                new org.apache.logging.log4j.core.appender.AbstractAppender("capture", null, null, true,
+                        org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+                    @Override
+                    public void append(org.apache.logging.log4j.core.LogEvent event) {
+                        LOG.add(event.getMessage().getFormattedMessage()
+                                + (event.getThrown() == null ? "" : " " + event.getThrown()));
+                    }
+                };
+        appender.start();
+        context.getConfiguration().getLoggers().values().forEach(l -> l.addAppender(appender, null, null));
+        context.getConfiguration().getRootLogger().addAppender(appender, null, null);
+        context.updateLoggers();
     }
 
     static List<CSVRecord> expected(String name) throws IOException {
@@ -126,6 +147,12 @@ class IngestStageTest {
         }
         identifiers.add("HND-9999");
         assertTrue(identifiers.size() > 50, identifiers.toString());
+        assertTrue(LOG.stream().anyMatch(l -> l.startsWith("stage=ingest step=read")), "the capture sees our log lines");
+        for (String line : LOG) {
+            for (String id : identifiers) {
+                assertFalse(line.contains(id), () -> "a log line holds " + id + ": " + line);
+            }
+        }
         try (Stream<Path> tables = Files.list(staging)) {
             for (Path table : tables.filter(Files::isDirectory).toList()) {
                 Dataset<Row> df = spark.read().parquet(table.toString());

@@ -53,12 +53,12 @@ class IngestCommandTest {
         try (Stream<Path> staging = Files.list(out.resolve("_staging"))) {
             assertEquals(0, staging.count());
         }
-        assertFalse(Files.exists(out.resolve("_journal").resolve(CliRun.onlyManifest(out).getString("run_id") + ".json")));
+        assertFalse(Files.exists(out.resolve("_journal").resolve(CliRun.manifests(out).get(0).getString("run_id") + ".json")));
     }
 
     @Test
     void manifestRecordsInputsChecksumsFingerprintKeyIdAndRows() throws IOException {
-        Config m = CliRun.onlyManifest(out);
+        Config m = CliRun.manifests(out).get(0);
         assertEquals("OK", m.getString("status"));
         assertEquals("2020-10-31", m.getString("extract_date"));
         assertEquals("072e9b61", m.getString("key_id"));
@@ -74,6 +74,37 @@ class IngestCommandTest {
         inputs.forEach(c -> fingerprint.append(c.getString("path")).append('\t').append(c.getString("sha256")).append('\n'));
         assertEquals(sha256(fingerprint.toString().getBytes(StandardCharsets.UTF_8)), m.getString("input_fingerprint"));
         assertEquals(0.05, m.getDouble("config.ingest.max_undecodable_fraction"));
+    }
+
+    @Test
+    void aRerunReplacesOnlyItsOwnExtractDate() throws IOException {
+        // the same extract delivered again a month later, under its own date
+        Path later = TestPaths.emptyHome("ingest-rerun").resolve("2020-11-30");
+        Files.createDirectories(later);
+        try (Stream<Path> files = Files.list(HAND)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, later.resolve(f.getFileName()));
+            }
+        }
+        Path manifest = later.resolve("extract_manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"2020-10-31\"", "\"2020-11-30\""));
+        Path octoberFile = onlyParquet(out.resolve("staged_patient/extract_date=2020-10-31"));
+        CliRun november = CliRun.of(TestPaths.home(), Map.of(), "ingest", "--extract", later.toString(), "--output", out.toString(),
+                "--config", TestPaths.home().resolve("conf/sample.conf").toString(), "-D", "ingest.max_undecodable_fraction=0.05");
+        assertEquals(ExitCode.OK, november.exitCode(), november.err());
+        assertTrue(Files.exists(out.resolve("staged_patient/extract_date=2020-11-30/_SUCCESS")));
+        assertEquals(octoberFile, onlyParquet(out.resolve("staged_patient/extract_date=2020-10-31")), "October untouched");
+        CliRun again = CliRun.of(TestPaths.home(), Map.of(), "ingest", "--extract", HAND.toString(), "--output", out.toString(),
+                "--config", TestPaths.home().resolve("conf/sample.conf").toString(), "-D", "ingest.max_undecodable_fraction=0.05");
+        assertEquals(ExitCode.OK, again.exitCode(), again.err());
+        assertTrue(!octoberFile.equals(onlyParquet(out.resolve("staged_patient/extract_date=2020-10-31"))), "October replaced");
+        assertTrue(Files.exists(out.resolve("staged_patient/extract_date=2020-11-30/_SUCCESS")), "November kept");
+    }
+
+    private static Path onlyParquet(Path partition) throws IOException {
+        try (Stream<Path> files = Files.list(partition)) {
+            return files.filter(p -> p.toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+        }
     }
 
     private static String sha256(byte[] bytes) {

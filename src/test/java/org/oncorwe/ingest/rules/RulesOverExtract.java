@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * What the ingest job will do, without Spark: every file read with RawRecordReader, bound, validated
  * row by row ({@link SourcedRow#read}), grouped by patient_id, and each group through {@link PatientIngest}.
  */
-final class RulesOverExtract {
+public final class RulesOverExtract {
 
     static final Dictionaries DICTIONARIES = Dictionaries.load(TestPaths.home().resolve("conf/dictionaries"));
 
@@ -32,10 +32,10 @@ final class RulesOverExtract {
     }
 
     /** Outcomes of every record of the extract folder, and the patients. */
-    record Run(List<RowOutcome> rows, Map<String, PatientSummary> patients) {
+    public record Run(List<RowOutcome> rows, Map<String, PatientSummary> patients) {
     }
 
-    static Run run(Path extract, LocalDate extractDate) {
+    public static Run run(Path extract, LocalDate extractDate) {
         RowValidator.Settings settings = RowValidator.Settings.defaults(extractDate);
         Map<String, List<SourcedRow>> byPatient = new HashMap<>();
         for (TableContract table : ExtractContract.TABLES) {

@@ -4,10 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.oncorwe.ingest.dictionary.DrugClass;
 import org.oncorwe.ingest.rules.PatientSummary;
-import org.oncorwe.ingest.rules.RowOutcome;
-import org.oncorwe.ingest.rules.RulesOverExtract;
 import org.oncorwe.testing.TestPaths;
 
 import java.io.IOException;
@@ -16,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,41 +30,13 @@ class LinesOfTherapyHandFixtureTest {
 
     @Test
     void everyLineAsComputedByHand() throws IOException {
-        RulesOverExtract.Run run = RulesOverExtract.run(HAND.resolve("2020-10-31"), EXTRACT);
-        Map<String, List<LinesOfTherapy.Given>> given = new HashMap<>();
-        Map<String, LocalDate> metastatic = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (RowOutcome o : run.rows()) {
-            if (!o.accepted()) {
-                continue;
-            }
-            if (o.table().equals("drug_administration") && Boolean.TRUE.equals(o.get("administration_given"))) {
-                LocalDate day = ((LocalDateTime) o.get("administration_date")).toLocalDate();
-                String klass = o.get("drug_class");
-                @SuppressWarnings("unchecked")
-                List<String> ingredients = (List<String>) o.get("ingredients");
-                for (String ingredient : ingredients) {
-                    if (seen.add(o.get("administration_id") + "|" + ingredient)) {
-                        given.computeIfAbsent(o.patientId(), k -> new ArrayList<>()).add(
-                                new LinesOfTherapy.Given(day, ingredient, klass == null ? null : DrugClass.valueOf(klass)));
-                    }
-                }
-            }
-            if (o.table().equals("tumor_event")) {
-                boolean metastasis = "METASTASIS".equals(o.get("event_type"))
-                        || ("PRIMARY_DIAGNOSIS".equals(o.get("event_type")) && "IV".equals(o.get("stage")));
-                if (metastasis) {
-                    metastatic.merge(o.patientId(), o.get("event_date"), (a, b) -> a.isBefore(b) ? a : b);
-                }
-            }
-        }
+        ExtractFacts facts = ExtractFacts.of(HAND.resolve("2020-10-31"), EXTRACT);
         Map<String, String> got = new TreeMap<>();
-        for (PatientSummary s : run.patients().values()) {
+        for (PatientSummary s : facts.patients().values()) {
             if (!s.accepted()) {
                 continue;
             }
-            for (LinesOfTherapy.Line l : LinesOfTherapy.derive(given.getOrDefault(s.patientId(), List.of()),
-                    metastatic.get(s.patientId()), s.deathDate(), EXTRACT, LinesOfTherapy.Params.defaults())) {
+            for (LinesOfTherapy.Line l : facts.lines(s.patientId(), EXTRACT)) {
                 got.put(s.patientId() + "#" + l.lineSeq(), String.join(",", l.setting(), Integer.toString(l.lineNo()), l.regimen(),
                         l.label(), l.start().toString(), l.end().toString(), l.endReason().name(),
                         l.maintenanceStart() == null ? "" : l.maintenanceStart().toString()));
@@ -84,6 +50,7 @@ class LinesOfTherapyHandFixtureTest {
                         e.get("maintenance_start")));
             }
         }
+        assertEquals(32, want.size(), "the fixture's hand-computed lines");
         List<String> diffs = new ArrayList<>();
         Set<String> keys = new java.util.TreeSet<>(want.keySet());
         keys.addAll(got.keySet());

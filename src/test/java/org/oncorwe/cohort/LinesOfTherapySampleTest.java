@@ -4,10 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.oncorwe.ingest.dictionary.DrugClass;
 import org.oncorwe.ingest.rules.PatientSummary;
-import org.oncorwe.ingest.rules.RowOutcome;
-import org.oncorwe.ingest.rules.RulesOverExtract;
 import org.oncorwe.testing.TestPaths;
 
 import java.io.IOException;
@@ -16,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,31 +31,7 @@ class LinesOfTherapySampleTest {
 
     @Test
     void everyPlantedLine() throws IOException {
-        RulesOverExtract.Run run = RulesOverExtract.run(SAMPLE.resolve("2020-10-31"), EXTRACT);
-        Map<String, List<LinesOfTherapy.Given>> given = new HashMap<>();
-        Map<String, LocalDate> metastatic = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (RowOutcome o : run.rows()) {
-            if (!o.accepted()) {
-                continue;
-            }
-            if (o.table().equals("drug_administration") && Boolean.TRUE.equals(o.get("administration_given"))) {
-                LocalDate day = ((LocalDateTime) o.get("administration_date")).toLocalDate();
-                String klass = o.get("drug_class");
-                @SuppressWarnings("unchecked")
-                List<String> ingredients = (List<String>) o.get("ingredients");
-                for (String ingredient : ingredients) {
-                    if (seen.add(o.get("administration_id") + "|" + ingredient)) {
-                        given.computeIfAbsent(o.patientId(), k -> new ArrayList<>()).add(
-                                new LinesOfTherapy.Given(day, ingredient, klass == null ? null : DrugClass.valueOf(klass)));
-                    }
-                }
-            }
-            if (o.table().equals("tumor_event") && ("METASTASIS".equals(o.get("event_type"))
-                    || ("PRIMARY_DIAGNOSIS".equals(o.get("event_type")) && "IV".equals(o.get("stage"))))) {
-                metastatic.merge(o.patientId(), o.get("event_date"), (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
+        ExtractFacts facts = ExtractFacts.of(SAMPLE.resolve("2020-10-31"), EXTRACT);
         Map<String, List<String>> planted = new HashMap<>();
         try (Reader r = Files.newBufferedReader(SAMPLE.resolve("truth/2020-10-31/lines.csv"), StandardCharsets.UTF_8)) {
             for (CSVRecord e : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
@@ -70,13 +41,12 @@ class LinesOfTherapySampleTest {
         }
         List<String> diffs = new ArrayList<>();
         for (Map.Entry<String, List<String>> p : planted.entrySet()) {
-            PatientSummary s = run.patients().get(p.getKey());
+            PatientSummary s = facts.patients().get(p.getKey());
             if (s == null || !s.accepted()) {
                 continue; // a rejected patient (planted DUPLICATE_CONFLICT) has no accepted rows to build lines from
             }
             List<String> got = new ArrayList<>();
-            for (LinesOfTherapy.Line l : LinesOfTherapy.derive(given.getOrDefault(p.getKey(), List.of()),
-                    metastatic.get(p.getKey()), s.deathDate(), EXTRACT, LinesOfTherapy.Params.defaults())) {
+            for (LinesOfTherapy.Line l : facts.lines(p.getKey(), EXTRACT)) {
                 got.add(String.join(",", l.setting(), Integer.toString(l.lineNo()), l.regimen(), l.label(),
                         l.start().toString(), l.end().toString()));
             }

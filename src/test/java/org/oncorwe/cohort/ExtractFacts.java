@@ -1,0 +1,78 @@
+package org.oncorwe.cohort;
+
+import org.oncorwe.ingest.dictionary.DrugClass;
+import org.oncorwe.ingest.rules.PatientSummary;
+import org.oncorwe.ingest.rules.RowOutcome;
+import org.oncorwe.ingest.rules.RulesOverExtract;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the cohort rules read, per patient, from an extract run through ingest's rules without
+ * Spark: given administrations, metastatic date, pathology reports, and the patient summaries.
+ */
+record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, LocalDate> metastatic,
+                    Map<String, List<Biomarkers.Report>> reports, Map<String, PatientSummary> patients) {
+
+    static ExtractFacts of(Path extract, LocalDate extractDate) {
+        RulesOverExtract.Run run = RulesOverExtract.run(extract, extractDate);
+        Map<String, List<LinesOfTherapy.Given>> given = new HashMap<>();
+        Map<String, LocalDate> metastatic = new HashMap<>();
+        Map<String, List<Biomarkers.Report>> reports = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (RowOutcome o : run.rows()) {
+            if (!o.accepted()) {
+                continue;
+            }
+            switch (o.table()) {
+                case "drug_administration" -> {
+                    if (Boolean.TRUE.equals(o.get("administration_given"))) {
+                        LocalDate day = ((LocalDateTime) o.get("administration_date")).toLocalDate();
+                        String klass = o.get("drug_class");
+                        @SuppressWarnings("unchecked")
+                        List<String> ingredients = (List<String>) o.get("ingredients");
+                        for (String ingredient : ingredients) {
+                            if (seen.add(o.get("administration_id") + "|" + ingredient)) {
+                                given.computeIfAbsent(o.patientId(), k -> new ArrayList<>()).add(new LinesOfTherapy.Given(day,
+                                        ingredient, klass == null ? null : DrugClass.valueOf(klass)));
+                            }
+                        }
+                    }
+                }
+                case "tumor_event" -> {
+                    if ("METASTASIS".equals(o.get("event_type"))
+                            || ("PRIMARY_DIAGNOSIS".equals(o.get("event_type")) && "IV".equals(o.get("stage")))) {
+                        metastatic.merge(o.patientId(), o.get("event_date"), (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                }
+                case "pathology" -> reports.computeIfAbsent(o.patientId(), k -> new ArrayList<>()).add(new Biomarkers.Report(
+                        o.get("report_date"), o.get("specimen"), (BigDecimal) o.get("er_percent"), (BigDecimal) o.get("pr_percent"),
+                        o.get("er_result"), o.get("pr_result"), o.get("her2_ihc"), (BigDecimal) o.get("her2_ish_ratio"),
+                        (BigDecimal) o.get("her2_copy_number")));
+                default -> {
+                }
+            }
+        }
+        return new ExtractFacts(given, metastatic, reports, run.patients());
+    }
+
+    List<LinesOfTherapy.Line> lines(String patientId, LocalDate extractDate) {
+        return LinesOfTherapy.derive(given.getOrDefault(patientId, List.of()), metastatic.get(patientId),
+                patients.get(patientId).deathDate(), extractDate, LinesOfTherapy.Params.defaults());
+    }
+
+    /** The candidate index date of first_line_thp: the start of METASTATIC line 1, or null. */
+    LocalDate firstMetastaticLineStart(String patientId, LocalDate extractDate) {
+        return lines(patientId, extractDate).stream().filter(l -> l.setting().equals("METASTATIC") && l.lineNo() == 1)
+                .map(LinesOfTherapy.Line::start).findFirst().orElse(null);
+    }
+}

@@ -21,13 +21,16 @@ import java.util.Set;
  * Spark: given administrations, metastatic date, pathology reports, and the patient summaries.
  */
 record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, LocalDate> metastatic,
-                    Map<String, List<Biomarkers.Report>> reports, Map<String, PatientSummary> patients) {
+                    Map<String, List<Biomarkers.Report>> reports, Map<String, List<DiseaseCourse.Event>> events,
+                    Map<String, List<DiseaseCourse.Surgery>> surgeries, Map<String, PatientSummary> patients) {
 
     static ExtractFacts of(Path extract, LocalDate extractDate) {
         RulesOverExtract.Run run = RulesOverExtract.run(extract, extractDate);
         Map<String, List<LinesOfTherapy.Given>> given = new HashMap<>();
         Map<String, LocalDate> metastatic = new HashMap<>();
         Map<String, List<Biomarkers.Report>> reports = new HashMap<>();
+        Map<String, List<DiseaseCourse.Event>> events = new HashMap<>();
+        Map<String, List<DiseaseCourse.Surgery>> surgeries = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (RowOutcome o : run.rows()) {
             if (!o.accepted()) {
@@ -48,7 +51,11 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
                         }
                     }
                 }
+                case "surgery" -> surgeries.computeIfAbsent(o.patientId(), k -> new ArrayList<>())
+                        .add(new DiseaseCourse.Surgery(o.get("surgery_date"), o.get("intent")));
                 case "tumor_event" -> {
+                    events.computeIfAbsent(o.patientId(), k -> new ArrayList<>()).add(new DiseaseCourse.Event(o.get("event_date"),
+                            o.get("event_type"), o.get("kcd_code"), o.get("stage"), o.get("site")));
                     if ("METASTASIS".equals(o.get("event_type"))
                             || ("PRIMARY_DIAGNOSIS".equals(o.get("event_type")) && "IV".equals(o.get("stage")))) {
                         metastatic.merge(o.patientId(), o.get("event_date"), (a, b) -> a.isBefore(b) ? a : b);
@@ -62,12 +69,17 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
                 }
             }
         }
-        return new ExtractFacts(given, metastatic, reports, run.patients());
+        return new ExtractFacts(given, metastatic, reports, events, surgeries, run.patients());
     }
 
     List<LinesOfTherapy.Line> lines(String patientId, LocalDate extractDate) {
         return LinesOfTherapy.derive(given.getOrDefault(patientId, List.of()), metastatic.get(patientId),
                 patients.get(patientId).deathDate(), extractDate, LinesOfTherapy.Params.defaults());
+    }
+
+    DiseaseCourse.Course course(String patientId, LocalDate extractDate) {
+        return DiseaseCourse.of(events.getOrDefault(patientId, List.of()), surgeries.getOrDefault(patientId, List.of()),
+                lines(patientId, extractDate), DiseaseCourse.Params.defaults());
     }
 
     /** The candidate index date of first_line_thp: the start of METASTATIC line 1, or null. */

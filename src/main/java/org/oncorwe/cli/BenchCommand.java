@@ -91,7 +91,7 @@ final class BenchCommand extends StageCommand {
         }
         // R has no such step: each of its calls builds its model frame and sorts inside the time above
         run.println(row("(load)", "-", java.loadSeconds(), "-")
-                + "  subject rows to sorted aggregates and timefix, once, before the Java steps");
+                + "  subject rows to sorted aggregates and timefix (before the steps, not in them)");
         if (results != null) {
             append(results, csv.toString());
         }

@@ -281,22 +281,50 @@ public final class SurvivalData {
         return strata;
     }
 
-    /** The data with every time replaced as R's {@code aeqSurv} does ({@link TimeFix}). */
+    /**
+     * The data with every time replaced as R's {@code aeqSurv} does ({@link TimeFix}). The fix never
+     * lowers a later time below an earlier one, so the rows keep their order and only neighbours
+     * within a (stratum, group) merge: one pass, no sort.
+     */
     public SurvivalData timeFixed() {
-        TimeFix fix = TimeFix.of(distinct);
+        TimeFix fix = TimeFix.ofSortedDistinct(distinct);
         if (!fix.changesAnything()) {
             return this;
         }
-        int n = time.length;
-        String[] s = new String[n];
-        String[] g = new String[n];
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = strataNames[stratum[i]];
-            g[i] = groupNames[group[i]];
-            t[i] = fix.apply(time[i]);
+        int[] rankMap = new int[distinct.length];
+        double[] fixed = new double[distinct.length];
+        int times = 0;
+        for (int r = 0; r < distinct.length; r++) {
+            double f = fix.apply(distinct[r]);
+            if (times == 0 || f != fixed[times - 1]) {
+                fixed[times++] = f;
+            }
+            rankMap[r] = times - 1;
         }
-        return build(s, g, t, nEvent.clone(), nCensor.clone());
+        int n = time.length;
+        int[] s = new int[n];
+        int[] g = new int[n];
+        int[] rank = new int[n];
+        long[] d = new long[n];
+        long[] c = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int r = rankMap[timeRank[i]];
+            if (m == 0 || s[m - 1] != stratum[i] || g[m - 1] != group[i] || rank[m - 1] != r) {
+                s[m] = stratum[i];
+                g[m] = group[i];
+                rank[m] = r;
+                m++;
+            }
+            d[m - 1] += nEvent[i];
+            c[m - 1] += nCensor[i];
+        }
+        double[] t = new double[m];
+        for (int i = 0; i < m; i++) {
+            t[i] = fixed[rank[i]];
+        }
+        return new SurvivalData(strataNames, groupNames, Arrays.copyOf(s, m), Arrays.copyOf(g, m), t,
+                Arrays.copyOf(d, m), Arrays.copyOf(c, m), Arrays.copyOf(rank, m), Arrays.copyOf(fixed, times));
     }
 
     /** The counts per distinct time of every row. */

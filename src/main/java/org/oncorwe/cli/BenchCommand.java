@@ -83,7 +83,7 @@ final class BenchCommand extends StageCommand {
         for (String step : JavaSurvivalBench.STEPS) {
             double j = java.steps().get(step);
             Double rs = r.get(step);
-            String ratio = rs == null ? "-" : String.format(Locale.ROOT, "%.2f", j / rs);
+            String ratio = rs == null ? "-" : String.format(Locale.ROOT, "%.3f", j / rs);
             run.println(row(step, rs == null ? "-" : String.format(Locale.ROOT, "%.3f", rs), j, ratio));
             csv.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%s,%s,%.6f,%s,%.2f,%.2f,%d%n", utc, rows, token(times),
                     seed, step, rs == null ? "" : String.format(Locale.ROOT, "%.3f", rs), j,

@@ -3,10 +3,7 @@ package org.oncorwe.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
@@ -65,7 +62,7 @@ public final class SurvivalData {
         this.nCensor = nCensor;
         this.timeRank = timeRank;
         this.distinct = distinct;
-        this.byTime = stableOrder(timeRank, distinct.length, null);
+        this.byTime = CountingSort.stableOrder(timeRank, distinct.length, null);
         this.groups = Levels.order(used(groupNames, group));
         this.strata = Levels.order(used(strataNames, stratum));
         this.groupLevel = new int[groupNames.length];
@@ -150,9 +147,10 @@ public final class SurvivalData {
         int[] cell = new int[n];
         for (int i = 0; i < n; i++) {
             rank[i] = Arrays.binarySearch(distinct, time[i]);
-            cell[i] = s.code[i] * g.names.length + g.code[i];
+            cell[i] = s.code()[i] * g.names().length + g.code()[i];
         }
-        int[] order = stableOrder(cell, s.names.length * g.names.length, stableOrder(rank, distinct.length, null));
+        int[] byRank = CountingSort.stableOrder(rank, distinct.length, null);
+        int[] order = CountingSort.stableOrder(cell, s.names().length * g.names().length, byRank);
         int[] outStratum = new int[n];
         int[] outGroup = new int[n];
         double[] outTime = new double[n];
@@ -171,8 +169,8 @@ public final class SurvivalData {
                 c += censored[order[b]];
             }
             if (d + c > 0) {
-                outStratum[m] = s.code[first];
-                outGroup[m] = g.code[first];
+                outStratum[m] = s.code()[first];
+                outGroup[m] = g.code()[first];
                 outTime[m] = time[first];
                 outEvent[m] = d;
                 outCensor[m] = c;
@@ -194,50 +192,9 @@ public final class SurvivalData {
         for (int i = 0; i < m; i++) {
             outRank[i] = newRank[outRank[i]];
         }
-        return new SurvivalData(s.names, g.names, Arrays.copyOf(outStratum, m), Arrays.copyOf(outGroup, m),
+        return new SurvivalData(s.names(), g.names(), Arrays.copyOf(outStratum, m), Arrays.copyOf(outGroup, m),
                 Arrays.copyOf(outTime, m), Arrays.copyOf(outEvent, m), Arrays.copyOf(outCensor, m),
                 Arrays.copyOf(outRank, m), Arrays.copyOf(distinct, used));
-    }
-
-    /** Distinct names in code-unit order and each value's code (its index there). */
-    private record Codes(String[] names, int[] code) {
-        static Codes of(String[] values) {
-            Map<String, Integer> first = new HashMap<>();
-            for (String v : values) {
-                first.putIfAbsent(v, first.size());
-            }
-            String[] names = new TreeSet<>(first.keySet()).toArray(String[]::new);
-            int[] remap = new int[names.length];
-            for (int i = 0; i < names.length; i++) {
-                remap[first.get(names[i])] = i;
-            }
-            int[] code = new int[values.length];
-            for (int i = 0; i < values.length; i++) {
-                code[i] = remap[first.get(values[i])];
-            }
-            return new Codes(names, code);
-        }
-    }
-
-    /**
-     * Indexes ordered by {@code key} (0 to {@code keys - 1}), stably: ties keep the order of
-     * {@code within} (or index order when null). A counting sort: no comparisons.
-     */
-    static int[] stableOrder(int[] key, int keys, int[] within) {
-        int n = key.length;
-        int[] start = new int[keys + 1];
-        for (int k : key) {
-            start[k + 1]++;
-        }
-        for (int k = 0; k < keys; k++) {
-            start[k + 1] += start[k];
-        }
-        int[] order = new int[n];
-        for (int j = 0; j < n; j++) {
-            int i = within == null ? j : within[j];
-            order[start[key[i]]++] = i;
-        }
-        return order;
     }
 
     private static double[] distinctOfSorted(double[] sorted) {
@@ -411,7 +368,7 @@ public final class SurvivalData {
 
     /** Row indexes by stratum code, then time, ties in row order. */
     int[] byStratumThenTime() {
-        return strataNames.length == 1 ? byTime : stableOrder(stratum, strataNames.length, byTime);
+        return strataNames.length == 1 ? byTime : CountingSort.stableOrder(stratum, strataNames.length, byTime);
     }
 
     @Override

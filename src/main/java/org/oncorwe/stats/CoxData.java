@@ -3,9 +3,7 @@ package org.oncorwe.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,41 +19,69 @@ public final class CoxData {
     }
 
     private final List<String> terms;
-    private final List<Row> rows;
+    // columns, ordered by stratum (code-unit order of the names), then time
+    private final String[] stratumNames;
+    private final int[] stratum;
+    private final double[] time;
+    /** Row-major, {@code terms.size()} values per row. */
+    private final double[] x;
+    private final long[] nEvent;
+    private final long[] nCensor;
 
-    private CoxData(List<String> terms, List<Row> rows) {
+    private CoxData(List<String> terms, String[] stratumNames, int[] stratum, double[] time, double[] x,
+                    long[] nEvent, long[] nCensor) {
         this.terms = List.copyOf(terms);
-        this.rows = sortedByStratumAndTime(rows);
+        this.stratumNames = stratumNames;
+        this.stratum = stratum;
+        this.time = time;
+        this.x = x;
+        this.nEvent = nEvent;
+        this.nCensor = nCensor;
     }
 
     /**
      * The rows by stratum, then time, stable. A primitive sort of (stratum rank, time rank, row) keys:
      * a comparator sort of a million records is the slowest part of a large fit otherwise.
      */
-    private static List<Row> sortedByStratumAndTime(List<Row> rows) {
+    private static CoxData sortedByStratumAndTime(List<String> terms, List<Row> rows) {
         Set<String> names = new HashSet<>();
         double[] times = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             names.add(rows.get(i).stratum());
             times[i] = rows.get(i).time();
         }
-        Map<String, Integer> strata = new HashMap<>();
-        for (String name : new TreeSet<>(names)) {
-            strata.put(name, strata.size());
-        }
+        String[] stratumNames = new TreeSet<>(names).toArray(String[]::new);
         double[] distinct = Arrays.stream(times).sorted().distinct().toArray();
         long n = rows.size();
         long[] keys = new long[rows.size()];
         for (int i = 0; i < keys.length; i++) {
-            long key = (long) strata.get(rows.get(i).stratum()) * distinct.length + Arrays.binarySearch(distinct, times[i]);
+            long key = (long) Arrays.binarySearch(stratumNames, rows.get(i).stratum()) * distinct.length
+                    + Arrays.binarySearch(distinct, times[i]);
             keys[i] = key * n + i;
         }
         Arrays.sort(keys);
-        Row[] sorted = new Row[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            sorted[i] = rows.get((int) (keys[i] % n));
+        int p = terms.size();
+        Columns c = new Columns(keys.length, p);
+        for (int j = 0; j < keys.length; j++) {
+            Row r = rows.get((int) (keys[j] % n));
+            c.set(j, Arrays.binarySearch(stratumNames, r.stratum()), r.time(), r.x(), r.nEvent(), r.nCensor());
         }
-        return List.of(sorted);
+        return new CoxData(terms, stratumNames, c.stratum, c.time, c.x, c.nEvent, c.nCensor);
+    }
+
+    /** Columns being filled. */
+    private record Columns(int[] stratum, double[] time, double[] x, long[] nEvent, long[] nCensor, int p) {
+        Columns(int n, int p) {
+            this(new int[n], new double[n], new double[n * p], new long[n], new long[n], p);
+        }
+
+        void set(int j, int s, double t, double[] xj, long events, long censored) {
+            stratum[j] = s;
+            time[j] = t;
+            System.arraycopy(xj, 0, x, j * p, p);
+            nEvent[j] = events;
+            nCensor[j] = censored;
+        }
     }
 
     public static CoxData of(List<String> terms, List<Row> rows) {
@@ -63,13 +89,13 @@ public final class CoxData {
             Arguments.checkSameLength(terms.size(), r.x().length, "x");
             Arguments.checkTime(r.time());
         }
-        return new CoxData(terms, rows);
+        return sortedByStratumAndTime(terms, rows);
     }
 
     /**
      * The group of survival data as one factor, dummy-coded against {@code reference}: a term per
      * other level, in the data's level order. With {@code stratified}, the data's strata are the
-     * Cox strata; otherwise they are pooled.
+     * Cox strata; otherwise they are pooled. The data's own time order, no sort.
      */
     public static CoxData ofGroup(SurvivalData data, String reference, boolean stratified) {
         List<String> levels = data.groups();
@@ -77,21 +103,25 @@ public final class CoxData {
             throw new IllegalArgumentException("reference level " + reference + " is not one of " + levels);
         }
         List<String> terms = levels.stream().filter(l -> !l.equals(reference)).toList();
-        List<Row> rows = new ArrayList<>();
-        // one design vector per level, shared by its rows
-        Map<String, double[]> design = new HashMap<>();
-        for (String level : levels) {
-            double[] x = new double[terms.size()];
-            if (terms.contains(level)) {
-                x[terms.indexOf(level)] = 1;
+        // one design vector per level
+        double[][] design = new double[levels.size()][terms.size()];
+        for (int g = 0; g < levels.size(); g++) {
+            if (terms.contains(levels.get(g))) {
+                design[g][terms.indexOf(levels.get(g))] = 1;
             }
-            design.put(level, x);
         }
-        for (SurvivalData.Row r : data.rows()) {
-            rows.add(new Row(stratified ? r.stratum() : SurvivalData.NONE, r.time(), design.get(r.group()),
-                    r.nEvent(), r.nCensor()));
+        int[] order = stratified ? data.byStratumThenTime() : data.byTime();
+        Columns c = new Columns(order.length, terms.size());
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < order.length; j++) {
+            int i = order[j];
+            String name = stratified ? data.stratumName(i) : SurvivalData.NONE;
+            if (names.isEmpty() || !names.get(names.size() - 1).equals(name)) {
+                names.add(name);
+            }
+            c.set(j, names.size() - 1, data.time(i), design[data.groupLevel(i)], data.nEvent(i), data.nCensor(i));
         }
-        return new CoxData(terms, rows);
+        return new CoxData(terms, names.toArray(String[]::new), c.stratum, c.time, c.x, c.nEvent, c.nCensor);
     }
 
     /** Subjects of one combination of factor levels at one time in one stratum (what a groupBy gives). */
@@ -145,8 +175,37 @@ public final class CoxData {
         return terms;
     }
 
-    /** Rows ordered by stratum, then time. */
+    /** Rows ordered by stratum, then time (made on each call: for reading, not for speed). */
     public List<Row> rows() {
-        return rows;
+        int p = terms.size();
+        List<Row> rows = new ArrayList<>(time.length);
+        for (int i = 0; i < time.length; i++) {
+            rows.add(new Row(stratumNames[stratum[i]], time[i], Arrays.copyOfRange(x, i * p, i * p + p), nEvent[i],
+                    nCensor[i]));
+        }
+        return List.copyOf(rows);
+    }
+
+    // the columns, for the model's read-only use
+
+    /** Per row a stratum number: equal for rows of one stratum, rows of a stratum adjacent. */
+    int[] stratumColumn() {
+        return stratum;
+    }
+
+    double[] timeColumn() {
+        return time;
+    }
+
+    double[] xColumn() {
+        return x;
+    }
+
+    long[] eventColumn() {
+        return nEvent;
+    }
+
+    long[] censorColumn() {
+        return nCensor;
     }
 }

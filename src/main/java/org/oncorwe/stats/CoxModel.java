@@ -43,24 +43,16 @@ public final class CoxModel {
     /** The rows as flat arrays (sorted by stratum, then time), read at every iteration. */
     private record Flat(int[] stratum, double[] time, double[] x, double[] events, double[] censored, int p) {
         static Flat of(CoxData data) {
-            List<CoxData.Row> rows = data.rows();
-            int n = rows.size();
-            int p = data.terms().size();
-            int[] stratum = new int[n];
-            double[] time = new double[n];
-            double[] x = new double[n * p];
-            double[] events = new double[n];
-            double[] censored = new double[n];
-            for (int i = 0; i < n; i++) {
-                CoxData.Row r = rows.get(i);
-                stratum[i] = i > 0 && r.stratum().equals(rows.get(i - 1).stratum()) ? stratum[i - 1]
-                        : i == 0 ? 0 : stratum[i - 1] + 1;
-                time[i] = r.time();
-                System.arraycopy(r.x(), 0, x, i * p, p);
-                events[i] = r.nEvent();
-                censored[i] = r.nCensor();
+            long[] d = data.eventColumn();
+            long[] c = data.censorColumn();
+            double[] events = new double[d.length];
+            double[] censored = new double[c.length];
+            for (int i = 0; i < d.length; i++) {
+                events[i] = d[i];
+                censored[i] = c[i];
             }
-            return new Flat(stratum, time, x, events, censored, p);
+            return new Flat(data.stratumColumn(), data.timeColumn(), data.xColumn(), events, censored,
+                    data.terms().size());
         }
     }
 

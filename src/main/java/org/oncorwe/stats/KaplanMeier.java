@@ -69,8 +69,15 @@ public final class KaplanMeier {
             seLog[i] = Math.sqrt(greenwood);
             cumhaz[i] = h;
             seChaz[i] = Math.sqrt(vh);
-            lower[i] = bound(s, seLog[i], -z);
-            upper[i] = bound(s, seLog[i], z);
+            if (confidenceIntervalType == ConfidenceIntervalType.LOG) {
+                // bound() for LOG with log S taken once for both limits (the same arithmetic)
+                double logS = Math.log(s == 0 ? Double.NaN : s);
+                lower[i] = Math.exp(logS + -z * seLog[i]);
+                upper[i] = Math.min(Math.exp(logS + z * seLog[i]), 1);
+            } else {
+                lower[i] = bound(s, seLog[i], -z);
+                upper[i] = bound(s, seLog[i], z);
+            }
         }
         return new Result(counts, confidenceIntervalType, surv, seLog, lower, upper, cumhaz, seChaz);
     }

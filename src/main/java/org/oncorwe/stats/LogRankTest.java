@@ -6,11 +6,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -44,25 +40,34 @@ public final class LogRankTest {
         double[] observed = new double[k];
         double[] expected = new double[k];
         double[][] variance = new double[k][k];
-        Map<String, List<SurvivalData.Row>> byStratum = new HashMap<>();
-        for (SurvivalData.Row r : data.rows()) {
-            byStratum.computeIfAbsent(stratified ? r.stratum() : SurvivalData.NONE, s -> new ArrayList<>()).add(r);
-        }
-        Map<String, Integer> groupIndex = new HashMap<>();
-        for (int g = 0; g < k; g++) {
-            groupIndex.put(groups.get(g), g);
-        }
-        for (List<SurvivalData.Row> rows : byStratum.values()) {
-            // per distinct time and group: events and subjects (flat arrays, time-major)
-            double[] times = SurvivalData.distinctTimes(rows);
-            double[] events = new double[times.length * k];
-            double[] subjects = new double[times.length * k];
-            for (SurvivalData.Row r : rows) {
-                int at = Arrays.binarySearch(times, r.time()) * k + groupIndex.get(r.group());
-                events[at] += r.nEvent();
-                subjects[at] += r.nEvent() + r.nCensor();
+        // one walk of the rows in time order, stratum by stratum: no sort
+        int[] order = stratified ? data.byStratumThenTime() : data.byTime();
+        for (int a = 0; a < order.length; ) {
+            int b = a;
+            int nTimes = 0;
+            for (int last = -1; b < order.length && (!stratified
+                    || data.stratumCode(order[b]) == data.stratumCode(order[a])); b++) {
+                if (data.timeRank(order[b]) != last) {
+                    last = data.timeRank(order[b]);
+                    nTimes++;
+                }
             }
-            accumulate(times.length, k, events, subjects, observed, expected, variance);
+            // per distinct time and group: events and subjects (flat arrays, time-major)
+            double[] events = new double[nTimes * k];
+            double[] subjects = new double[nTimes * k];
+            int t = -1;
+            for (int j = a, last = -1; j < b; j++) {
+                int i = order[j];
+                if (data.timeRank(i) != last) {
+                    last = data.timeRank(i);
+                    t++;
+                }
+                int at = t * k + data.groupLevel(i);
+                events[at] += data.nEvent(i);
+                subjects[at] += data.nEvent(i) + data.nCensor(i);
+            }
+            accumulate(nTimes, k, events, subjects, observed, expected, variance);
+            a = b;
         }
         return Result.of(groups, observed, expected, variance);
     }

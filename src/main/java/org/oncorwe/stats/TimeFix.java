@@ -23,7 +23,11 @@ public final class TimeFix {
 
     /** The rule for a set of times (all times of the analysis, every group and stratum together). */
     public static TimeFix of(double[] times) {
-        double[] y = Arrays.stream(times).filter(Double::isFinite).sorted().distinct().toArray();
+        return ofSortedDistinct(Arrays.stream(times).filter(Double::isFinite).sorted().distinct().toArray());
+    }
+
+    /** The rule for finite times already sorted and distinct (no copy, no sort). */
+    static TimeFix ofSortedDistinct(double[] y) {
         double meanAbs = Arrays.stream(y).map(Math::abs).average().orElse(0);
         double[] cuts = new double[y.length];
         int n = 0;

@@ -59,6 +59,47 @@ class SurvivalDataTest {
     }
 
     @Test
+    void theColumnsWalkInTimeOrderAsASortOfTheRowsWould() {
+        // shuffled subjects over two strata and three groups, with ties across groups and strata
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int n = 400;
+        String[] strata = new String[n];
+        String[] groups = new String[n];
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            strata[i] = random.nextBoolean() ? "s2" : "s1";
+            groups[i] = "g" + random.nextInt(3);
+            time[i] = 1 + random.nextInt(60);
+            event[i] = random.nextBoolean();
+        }
+        SurvivalData data = SurvivalData.ofSubjects(strata, groups, time, event);
+        SurvivalData again = SurvivalData.ofAggregates(data.rows());
+        assertEquals(data, again);
+        assertEquals(List.of("s1", "s2"), data.strata());
+        SurvivalData.Counts ofGroup = data.countsOfGroup("g1");
+        SurvivalData.Counts byPredicate = data.counts(r -> r.group().equals("g1"));
+        assertEquals(byPredicate.size(), ofGroup.size());
+        for (int i = 0; i < ofGroup.size(); i++) {
+            assertEquals(byPredicate.time(i), ofGroup.time(i), 0);
+            assertEquals(byPredicate.nRisk(i), ofGroup.nRisk(i));
+            assertTrue(i == 0 || ofGroup.time(i) > ofGroup.time(i - 1));
+        }
+        for (boolean stratified : new boolean[] {true, false}) {
+            // the Cox data made from the columns' order, and from the rows by a sort
+            CoxData cox = CoxData.ofGroup(data, "g0", stratified);
+            CoxData sorted = CoxData.of(cox.terms(), cox.rows());
+            assertEquals(describe(sorted), describe(cox));
+            assertEquals(CoxModel.withDefaults().fit(sorted).loglik(), CoxModel.withDefaults().fit(cox).loglik(), 0);
+        }
+    }
+
+    private static List<String> describe(CoxData cox) {
+        return cox.rows().stream().map(r -> r.stratum() + " " + r.time() + " " + java.util.Arrays.toString(r.x())
+                + " " + r.nEvent() + " " + r.nCensor()).toList();
+    }
+
+    @Test
     void rejectsNegativeTimesAndCounts() {
         assertThrows(IllegalArgumentException.class, () -> new SurvivalData.Row("", "", -1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new SurvivalData.Row("", "", 1, -1, 0));

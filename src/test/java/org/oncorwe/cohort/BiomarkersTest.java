@@ -1,6 +1,5 @@
 package org.oncorwe.cohort;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -8,10 +7,7 @@ import org.oncorwe.config.DayWindow;
 import org.oncorwe.testing.TestPaths;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,7 +75,7 @@ class BiomarkersTest {
         ExtractFacts facts = ExtractFacts.of(hand.resolve("2020-10-31"), EXTRACT);
         List<String> diffs = new ArrayList<>();
         int checked = 0;
-        for (CSVRecord e : read(hand.resolve("expected/expected_cohort.csv"), '#')) {
+        for (CSVRecord e : ExtractFacts.csv(hand.resolve("expected/expected_cohort.csv"), '#')) {
             String id = e.get("patient_id");
             String status = e.get("status");
             if (!AFTER_HER2.contains(status) && !status.equals("HER2_POSITIVE")) {
@@ -105,7 +101,7 @@ class BiomarkersTest {
         ExtractFacts facts = ExtractFacts.of(sample.resolve("2020-10-31"), EXTRACT);
         List<String> diffs = new ArrayList<>();
         int checked = 0;
-        for (CSVRecord t : read(sample.resolve("truth/2020-10-31/patients.csv"), null)) {
+        for (CSVRecord t : ExtractFacts.csv(sample.resolve("truth/2020-10-31/patients.csv"), null)) {
             String id = t.get("patient_id");
             String step = t.get("expected_step");
             if (!AFTER_HER2.contains(step) && !step.equals("HER2_POSITIVE")) {
@@ -124,16 +120,5 @@ class BiomarkersTest {
         }
         assertTrue(checked > 500, Integer.toString(checked));
         assertEquals(List.of(), diffs, () -> diffs.size() + " differ");
-    }
-
-    private static List<CSVRecord> read(Path file, Character comment) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        try (Reader r = new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
-            CSVFormat.Builder b = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true);
-            if (comment != null) {
-                b.setCommentMarker(comment);
-            }
-            return b.build().parse(r).getRecords();
-        }
     }
 }

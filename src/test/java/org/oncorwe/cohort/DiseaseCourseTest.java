@@ -1,15 +1,11 @@
 package org.oncorwe.cohort;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.oncorwe.testing.TestPaths;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +40,7 @@ class DiseaseCourseTest {
         ExtractFacts facts = ExtractFacts.of(hand.resolve("2020-10-31"), EXTRACT);
         List<String> diffs = new ArrayList<>();
         int checked = 0;
-        for (CSVRecord e : read(hand.resolve("expected/expected_cohort.csv"), '#')) {
+        for (CSVRecord e : ExtractFacts.csv(hand.resolve("expected/expected_cohort.csv"), '#')) {
             if (!e.get("status").equals("INCLUDED")) {
                 continue;
             }
@@ -67,7 +63,7 @@ class DiseaseCourseTest {
         ExtractFacts facts = ExtractFacts.of(sample.resolve("2020-10-31"), EXTRACT);
         List<String> diffs = new ArrayList<>();
         int checked = 0;
-        for (CSVRecord t : read(sample.resolve("truth/2020-10-31/patients.csv"), null)) {
+        for (CSVRecord t : ExtractFacts.csv(sample.resolve("truth/2020-10-31/patients.csv"), null)) {
             if (!t.get("expected_step").equals("INCLUDED")) {
                 continue;
             }
@@ -82,15 +78,5 @@ class DiseaseCourseTest {
         }
         assertTrue(checked > 150, Integer.toString(checked));
         assertEquals(List.of(), diffs, () -> diffs.size() + " differ");
-    }
-
-    private static List<CSVRecord> read(Path file, Character comment) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CSVFormat.Builder b = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true);
-            if (comment != null) {
-                b.setCommentMarker(comment);
-            }
-            return b.build().parse(r).getRecords();
-        }
     }
 }

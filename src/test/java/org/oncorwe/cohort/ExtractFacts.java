@@ -87,4 +87,17 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
         return lines(patientId, extractDate).stream().filter(l -> l.setting().equals("METASTATIC") && l.lineNo() == 1)
                 .map(LinesOfTherapy.Line::start).findFirst().orElse(null);
     }
+
+    /** A truth or expected-output CSV: header row, optional comment marker, a BOM tolerated. */
+    static java.util.List<org.apache.commons.csv.CSVRecord> csv(java.nio.file.Path file, Character comment) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        try (java.io.Reader r = new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
+            org.apache.commons.csv.CSVFormat.Builder b = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                    .setSkipHeaderRecord(true);
+            if (comment != null) {
+                b.setCommentMarker(comment);
+            }
+            return b.build().parse(r).getRecords();
+        }
+    }
 }

@@ -41,8 +41,9 @@ final class OtherPatient extends PatientGenerator.Builder {
     private void demographics(LocalDate at, LocalDate death, LocalDate lastSeen) {
         int age = r.between(30, 80);
         story.birthDate = birthForAge(at, age);
-        // seen at least a month after the history starts; nothing is recorded after the last contact
-        LocalDate end = closeFollowUp(death, lastSeen.isBefore(at.plusDays(30)) ? at.plusDays(30) : lastSeen);
+        // a last contact drawn before the history starts moves a month after its start (nothing is recorded
+        // after the last contact); a NO_FOLLOW_UP patient's contact on its index day stays there
+        LocalDate end = closeFollowUp(death, lastSeen.isBefore(at) ? at.plusDays(30) : lastSeen);
         rows.lastRecordDay(end);
         rows.patient(story.birthDate, story.deathDate, story.lastContact,
                 age < 48 ? "PRE" : age > 55 ? "POST" : r.oneOf("PRE", "POST", "UNKNOWN"));

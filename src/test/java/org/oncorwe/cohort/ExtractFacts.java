@@ -22,7 +22,8 @@ import java.util.Set;
  */
 record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, LocalDate> metastatic,
                     Map<String, List<Biomarkers.Report>> reports, Map<String, List<DiseaseCourse.Event>> events,
-                    Map<String, List<DiseaseCourse.Surgery>> surgeries, Map<String, PatientSummary> patients) {
+                    Map<String, List<DiseaseCourse.Surgery>> surgeries, Map<String, LocalDate> births,
+                    Map<String, PatientSummary> patients) {
 
     static ExtractFacts of(Path extract, LocalDate extractDate) {
         RulesOverExtract.Run run = RulesOverExtract.run(extract, extractDate);
@@ -31,6 +32,7 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
         Map<String, List<Biomarkers.Report>> reports = new HashMap<>();
         Map<String, List<DiseaseCourse.Event>> events = new HashMap<>();
         Map<String, List<DiseaseCourse.Surgery>> surgeries = new HashMap<>();
+        Map<String, LocalDate> births = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (RowOutcome o : run.rows()) {
             if (!o.accepted()) {
@@ -51,6 +53,7 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
                         }
                     }
                 }
+                case "patient" -> births.put(o.patientId(), o.get("birth_date"));
                 case "surgery" -> surgeries.computeIfAbsent(o.patientId(), k -> new ArrayList<>())
                         .add(new DiseaseCourse.Surgery(o.get("surgery_date"), o.get("intent")));
                 case "tumor_event" -> {
@@ -69,7 +72,7 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
                 }
             }
         }
-        return new ExtractFacts(given, metastatic, reports, events, surgeries, run.patients());
+        return new ExtractFacts(given, metastatic, reports, events, surgeries, births, run.patients());
     }
 
     List<LinesOfTherapy.Line> lines(String patientId, LocalDate extractDate) {
@@ -80,6 +83,16 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
     DiseaseCourse.Course course(String patientId, LocalDate extractDate) {
         return DiseaseCourse.of(events.getOrDefault(patientId, List.of()), surgeries.getOrDefault(patientId, List.of()),
                 lines(patientId, extractDate), DiseaseCourse.Params.defaults());
+    }
+
+    static final StudyAttrition.Study FIRST_LINE_THP = new StudyAttrition.Study("first_line_thp", "METASTATIC", 1,
+            List.of("THP"), LocalDate.of(2008, 8, 1), LocalDate.of(2020, 10, 31), List.of());
+
+    StudyAttrition.Verdict verdict(String patientId, LocalDate extractDate) {
+        PatientSummary s = patients.get(patientId);
+        StudyAttrition.Patient p = new StudyAttrition.Patient(births.get(patientId), s.deathDate(), s.effectiveLastContact(),
+                course(patientId, extractDate), reports.getOrDefault(patientId, List.of()), lines(patientId, extractDate));
+        return StudyAttrition.evaluate(FIRST_LINE_THP, p, Her2Rule.ASCO_CAP_2018, org.oncorwe.config.DayWindow.days(30), 30);
     }
 
     /** The candidate index date of first_line_thp: the start of METASTATIC line 1, or null. */

@@ -23,7 +23,7 @@ import java.util.Set;
 record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, LocalDate> metastatic,
                     Map<String, List<Biomarkers.Report>> reports, Map<String, List<DiseaseCourse.Event>> events,
                     Map<String, List<DiseaseCourse.Surgery>> surgeries, Map<String, LocalDate> births,
-                    Map<String, PatientSummary> patients) {
+                    Map<String, String> menopausal, Map<String, PatientSummary> patients) {
 
     static ExtractFacts of(Path extract, LocalDate extractDate) {
         RulesOverExtract.Run run = RulesOverExtract.run(extract, extractDate);
@@ -33,6 +33,7 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
         Map<String, List<DiseaseCourse.Event>> events = new HashMap<>();
         Map<String, List<DiseaseCourse.Surgery>> surgeries = new HashMap<>();
         Map<String, LocalDate> births = new HashMap<>();
+        Map<String, String> menopausal = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (RowOutcome o : run.rows()) {
             if (!o.accepted()) {
@@ -53,7 +54,10 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
                         }
                     }
                 }
-                case "patient" -> births.put(o.patientId(), o.get("birth_date"));
+                case "patient" -> {
+                    births.put(o.patientId(), o.get("birth_date"));
+                    menopausal.put(o.patientId(), o.get("menopausal_status"));
+                }
                 case "surgery" -> surgeries.computeIfAbsent(o.patientId(), k -> new ArrayList<>())
                         .add(new DiseaseCourse.Surgery(o.get("surgery_date"), o.get("intent")));
                 case "tumor_event" -> {
@@ -72,7 +76,7 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
                 }
             }
         }
-        return new ExtractFacts(given, metastatic, reports, events, surgeries, births, run.patients());
+        return new ExtractFacts(given, metastatic, reports, events, surgeries, births, menopausal, run.patients());
     }
 
     List<LinesOfTherapy.Line> lines(String patientId, LocalDate extractDate) {
@@ -93,6 +97,15 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
         StudyAttrition.Patient p = new StudyAttrition.Patient(births.get(patientId), s.deathDate(), s.effectiveLastContact(),
                 course(patientId, extractDate), reports.getOrDefault(patientId, List.of()), lines(patientId, extractDate));
         return StudyAttrition.evaluate(FIRST_LINE_THP, p, Her2Rule.ASCO_CAP_2018, org.oncorwe.config.DayWindow.days(30), 30);
+    }
+
+    CohortCovariates.Row covariates(String patientId, LocalDate extractDate) {
+        StudyAttrition.Verdict v = verdict(patientId, extractDate);
+        List<Biomarkers.Report> r = reports.getOrDefault(patientId, List.of());
+        return CohortCovariates.of(v.indexLine(), lines(patientId, extractDate), given.getOrDefault(patientId, List.of()),
+                births.get(patientId), menopausal.get(patientId), course(patientId, extractDate),
+                events.getOrDefault(patientId, List.of()), surgeries.getOrDefault(patientId, List.of()),
+                Biomarkers.hrStatus(r, v.indexLine().start(), 30), v.her2().basis(), DiseaseCourse.Params.defaults());
     }
 
     /** The candidate index date of first_line_thp: the start of METASTATIC line 1, or null. */

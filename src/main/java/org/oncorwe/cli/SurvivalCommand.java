@@ -172,15 +172,9 @@ final class SurvivalCommand extends PipelineCommand {
 
     /** Reads an option token the way config does: case-insensitive, '-' as '_'. */
     static <E extends Enum<E>> E token(String value, Class<E> type) {
-        String wanted = value.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(wanted)) {
-                return e;
-            }
-        }
-        throw new CommandLine.TypeConversionException("'" + value + "' is not one of "
-                + java.util.Arrays.stream(type.getEnumConstants())
-                .map(org.oncorwe.config.ConfigKey::token).toList());
+        return org.oncorwe.config.ConfigKey.parseOption(value, type).orElseThrow(() ->
+                new CommandLine.TypeConversionException("'" + value + "' is not one of "
+                        + java.util.Arrays.stream(type.getEnumConstants()).map(org.oncorwe.config.ConfigKey::token).toList()));
     }
 
     static final class ConfTypeConverter implements CommandLine.ITypeConverter<ConfidenceIntervalType> {

@@ -204,13 +204,18 @@ public final class ConfigKey<T> {
     }
 
     private static <E extends Enum<E>> E toEnum(ConfigValue v, Class<E> type) {
-        String wanted = toText(v).trim().replace('-', '_');
+        return parseOption(toText(v), type).orElseThrow(() -> new IllegalArgumentException("unknown option"));
+    }
+
+    /** An option's constant from its spelling: case-insensitive, trimmed, '-' read as '_' ("log-log" is LOG_LOG). */
+    public static <E extends Enum<E>> java.util.Optional<E> parseOption(String text, Class<E> type) {
+        String wanted = text.trim().replace('-', '_');
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(wanted)) {
-                return e;
+                return java.util.Optional.of(e);
             }
         }
-        throw new IllegalArgumentException("unknown option");
+        return java.util.Optional.empty();
     }
 
     private static <X> List<X> readList(ConfigValue v, Function<ConfigValue, X> element) {

@@ -96,11 +96,7 @@ final class IngestReport {
     }
 
     long write(SparkSession spark, Map<String, String> lineage, LocalDate extractDate, Path target) {
-        Dataset<Row> df = spark.createDataFrame(rows, SCHEMA);
-        for (String name : StagedTable.LINEAGE) {
-            df = df.withColumn(name, org.apache.spark.sql.functions.lit(lineage.get(name)));
-        }
-        df.withColumn("extract_date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(extractDate)))
+        StagedTable.withLineage(spark.createDataFrame(rows, SCHEMA), lineage, extractDate)
                 .coalesce(1).write().mode(SaveMode.Overwrite).partitionBy("extract_date").parquet(target.toString());
         return rows.size();
     }

@@ -143,12 +143,8 @@ public final class IngestStage {
             }
             written.put(staged.name(), n);
         }
-        Dataset<Row> rejects = outcomes.filter("status = 'REJECTED'")
-                .selectExpr("table_name", "source_file", "line_number", "reason", "detail", "raw_record")
-                .withColumn("pipeline_version", org.apache.spark.sql.functions.lit(lineage.get("pipeline_version")))
-                .withColumn("config_hash", org.apache.spark.sql.functions.lit(lineage.get("config_hash")))
-                .withColumn("key_id", org.apache.spark.sql.functions.lit(lineage.get("key_id")))
-                .withColumn("extract_date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(layout.extractDate())));
+        Dataset<Row> rejects = StagedTable.withLineage(outcomes.filter("status = 'REJECTED'")
+                .selectExpr("table_name", "source_file", "line_number", "reason", "detail", "raw_record"), lineage, layout.extractDate());
         long rejected = rejects.count();
         if (rejected > 0) {
             rejects.write().mode(SaveMode.Overwrite).partitionBy("extract_date").parquet(staging.resolve("rejects").toString());

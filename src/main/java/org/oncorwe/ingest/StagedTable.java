@@ -93,6 +93,15 @@ public final class StagedTable implements Serializable {
         LINEAGE.forEach(n -> add(n, DataTypes.StringType));
     }
 
+    /** A published table's lineage columns (pipeline_version, config_hash, key_id) and its extract_date partition column. */
+    public static org.apache.spark.sql.Dataset<Row> withLineage(org.apache.spark.sql.Dataset<Row> df, Map<String, String> lineage,
+                                                             LocalDate extractDate) {
+        for (String name : LINEAGE) {
+            df = df.withColumn(name, org.apache.spark.sql.functions.lit(lineage.get(name)));
+        }
+        return df.withColumn("extract_date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(extractDate)));
+    }
+
     private void add(String name, DataType type) {
         names.add(name);
         types.add(type);

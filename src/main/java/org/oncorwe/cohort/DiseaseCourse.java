@@ -42,16 +42,30 @@ public final class DiseaseCourse {
     private DiseaseCourse() {
     }
 
-    public static Course of(List<Event> events, List<Surgery> surgeries, List<LinesOfTherapy.Line> lines, Params p) {
-        Optional<Event> primary = events.stream()
+    /**
+     * The metastatic date: min(the breast primary's date if its stage is IV, the earliest
+     * METASTASIS). The lines of therapy need it (their metastatic split) before the course exists.
+     */
+    public static LocalDate metastaticDate(List<Event> events, Params p) {
+        Optional<Event> primary = breastPrimary(events, p);
+        LocalDate firstMetastasis = events.stream().filter(e -> "METASTASIS".equals(e.type())).map(Event::date)
+                .min(LocalDate::compareTo).orElse(null);
+        boolean stageIv = primary.map(e -> "IV".equals(e.stage())).orElse(false);
+        return stageIv ? min(primary.get().date(), firstMetastasis) : firstMetastasis;
+    }
+
+    private static Optional<Event> breastPrimary(List<Event> events, Params p) {
+        return events.stream()
                 .filter(e -> "PRIMARY_DIAGNOSIS".equals(e.type()))
                 .filter(e -> e.kcdCode() == null ? p.missingKcdIsBreast() : e.kcdCode().startsWith("C50"))
                 .min(Comparator.comparing(Event::date));
-        LocalDate firstMetastasis = events.stream().filter(e -> "METASTASIS".equals(e.type())).map(Event::date)
-                .min(LocalDate::compareTo).orElse(null);
+    }
+
+    public static Course of(List<Event> events, List<Surgery> surgeries, List<LinesOfTherapy.Line> lines, Params p) {
+        Optional<Event> primary = breastPrimary(events, p);
         LocalDate primaryDate = primary.map(Event::date).orElse(null);
         boolean stageIv = primary.map(e -> "IV".equals(e.stage())).orElse(false);
-        LocalDate metastatic = stageIv ? min(primaryDate, firstMetastasis) : firstMetastasis;
+        LocalDate metastatic = metastaticDate(events, p);
         if (metastatic == null) {
             return new Course(primary.isPresent(), primaryDate, null, null, null, null);
         }

@@ -37,11 +37,46 @@ public final class StudyAttrition {
     /** The verdict, and the index line when the patient has one. */
     public record Verdict(String status, LinesOfTherapy.Line indexLine, Biomarkers.Her2 her2) implements Serializable {
         public boolean included() {
-            return status.equals("INCLUDED");
+            return status.equals(INCLUDED);
         }
     }
 
+    /** One row of cohort_attrition: the patients left after a step and the ones it removed. */
+    public record Step(int stepOrder, String step, long nRemaining, long nExcluded) implements Serializable {
+    }
+
+    public static final String INCLUDED = "INCLUDED";
+
     private StudyAttrition() {
+    }
+
+    /** The study's attrition steps in order (outputs.md), ALL_PATIENTS first. */
+    public static List<String> steps(Study study) {
+        return List.of("ALL_PATIENTS", "PLAUSIBILITY", "BREAST_PRIMARY", "HER2_POSITIVE", "METASTATIC", "HAS_INDEX_LINE",
+                "PRIOR_LINES_MATCH", study.labelStep(), "INDEX_IN_STUDY_PERIOD", "FOLLOW_UP_AFTER_INDEX");
+    }
+
+    /**
+     * The attrition table of a study from the verdicts' counts (INCLUDED or the step that excluded):
+     * every step listed, 0 where it excluded nobody, step_order from 1.
+     */
+    public static List<Step> table(Study study, java.util.Map<String, Long> verdicts) {
+        long remaining = verdicts.values().stream().mapToLong(Long::longValue).sum();
+        List<String> steps = steps(study);
+        java.util.Set<String> known = new java.util.HashSet<>(steps);
+        known.add(INCLUDED);
+        for (String v : verdicts.keySet()) {
+            if (!known.contains(v)) {
+                throw new IllegalArgumentException("not a step of study " + study.id() + ": " + v);
+            }
+        }
+        List<Step> out = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            long excluded = verdicts.getOrDefault(steps.get(i), 0L);
+            remaining -= excluded;
+            out.add(new Step(i + 1, steps.get(i), remaining, excluded));
+        }
+        return List.copyOf(out);
     }
 
     public static Verdict evaluate(Study study, Patient p, Her2Rule rule, DayWindow her2Window, int pairingDays) {
@@ -76,7 +111,7 @@ public final class StudyAttrition {
         }
         boolean followed = (p.deathDate() != null && !p.deathDate().isBefore(line.start()))
                 || (p.effectiveLastContact() != null && p.effectiveLastContact().isAfter(line.start()));
-        return new Verdict(followed ? "INCLUDED" : "FOLLOW_UP_AFTER_INDEX", line, her2);
+        return new Verdict(followed ? INCLUDED : "FOLLOW_UP_AFTER_INDEX", line, her2);
     }
 
     /** The lines of the index line's setting before it carry the study's prior labels, in order. */

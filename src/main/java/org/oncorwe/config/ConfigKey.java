@@ -24,8 +24,12 @@ import java.util.function.Function;
  */
 public final class ConfigKey<T> {
 
-    /** What kind of value a key holds; decides how environment and -D strings are read. */
-    public enum Kind { SCALAR, LIST, OBJECT }
+    /**
+     * What kind of value a key holds; decides how environment and -D strings are read. OBJECT:
+     * flat free-form settings whose names may hold dots ({@code spark.sql.x}); RECORDS: named
+     * records whose fields are checked by the key's reader ({@code cohort.studies.x.period_end}).
+     */
+    public enum Kind { SCALAR, LIST, OBJECT, RECORDS }
 
     private final String path;
     private final Kind kind;
@@ -156,6 +160,20 @@ public final class ConfigKey<T> {
                             toText(e.getValue())));
             return Map.copyOf(out);
         });
+    }
+
+    /**
+     * Named records (an object of objects) read and checked by {@code reader}, which throws a
+     * {@link ConfigError} naming the offending field; {@code canonical} writes them back for the manifest.
+     */
+    public static <T> ConfigKey<T> records(String path, Function<com.typesafe.config.ConfigObject, T> reader,
+                                           Function<T, Object> canonical) {
+        return new ConfigKey<>(path, Kind.RECORDS, "an object of named records", v -> {
+            if (v.valueType() != ConfigValueType.OBJECT) {
+                throw new IllegalArgumentException("not an object");
+            }
+            return reader.apply((com.typesafe.config.ConfigObject) v);
+        }, canonical);
     }
 
     /** The canonical spelling of an option value (lower case, '_' as '-': {@code log-log}, {@code r}). */

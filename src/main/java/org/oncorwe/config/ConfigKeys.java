@@ -49,6 +49,8 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> COHORT_REGIMEN_WINDOW_DAYS = ConfigKey.integer("cohort.regimen_window_days");
     public static final ConfigKey<Integer> COHORT_LINE_GAP_DAYS = ConfigKey.integer("cohort.line_gap_days");
     public static final ConfigKey<Integer> COHORT_SITES_AT_INDEX_DAYS = ConfigKey.integer("cohort.sites_at_index_days");
+    public static final ConfigKey<java.util.Map<String, org.oncorwe.cohort.StudyAttrition.Study>> COHORT_STUDIES =
+            ConfigKey.records("cohort.studies", org.oncorwe.cohort.Studies::read, org.oncorwe.cohort.Studies::canonical);
 
     // her2
     public static final ConfigKey<Her2Rule> HER2_RULE = ConfigKey.option("her2.rule", Her2Rule.class, false);
@@ -134,11 +136,11 @@ public final class ConfigKeys {
         return null;
     }
 
-    /** Keys whose value is an object taking any sub-key. */
+    /** Keys whose value is an object taking any sub-key (free-form settings, named records). */
     static Set<ConfigKey<?>> freeForm() {
         Set<ConfigKey<?>> out = new java.util.LinkedHashSet<>();
         for (ConfigKey<?> key : ALL) {
-            if (key.kind() == ConfigKey.Kind.OBJECT) {
+            if (key.kind() == ConfigKey.Kind.OBJECT || key.kind() == ConfigKey.Kind.RECORDS) {
                 out.add(key);
             }
         }

@@ -90,7 +90,10 @@ public final class ConfigLoader {
         }
         String hoconPath;
         ConfigValue v;
-        if (key == null) {
+        if (key == null && freeForm.get().kind() == ConfigKey.Kind.RECORDS) {
+            hoconPath = path; // a record's field: cohort.studies.<id>.<field>
+            v = value.trim().startsWith("[") ? listValue(path, value, origin) : ConfigValueFactory.fromAnyRef(value, origin);
+        } else if (key == null) {
             String subKey = path.substring(freeForm.get().path().length() + 1);
             List<String> elements = new ArrayList<>(ConfigUtil.splitPath(freeForm.get().path()));
             elements.add(subKey);

@@ -46,6 +46,21 @@ public final class ExtractLocator {
         }
     }
 
+    /** The newest published partition of a table folder: the largest {@code extract_date=yyyy-MM-dd} child. */
+    public static Optional<LocalDate> newestPartition(Path table) {
+        if (!Files.isDirectory(table)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> children = Files.list(table)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("extract_date="))
+                    .flatMap(n -> parseDate(n.substring("extract_date=".length())).stream())
+                    .max(Comparator.naturalOrder());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + table, e);
+        }
+    }
+
     /**
      * The extract date: the option if given, else the manifest's extract_date, else the folder
      * name; an option disagreeing with the manifest, or no date at all, fails the run.

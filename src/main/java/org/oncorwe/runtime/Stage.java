@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The pipeline's stages in run order; {@code built} says which ones {@code run} can execute yet. */
 public enum Stage {
     INGEST(true),
-    COHORT(false),
+    COHORT(true),
     ENDPOINTS(false),
     STATS(false),
     REPORT(false);

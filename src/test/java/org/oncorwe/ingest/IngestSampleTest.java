@@ -6,10 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.oncorwe.config.PseudonymKey;
-import org.oncorwe.ingest.contract.RowValidator;
-import org.oncorwe.ingest.dictionary.Dictionaries;
-import org.oncorwe.ingest.rules.PatientIngest;
+import org.oncorwe.testing.IngestedExtracts;
 import org.oncorwe.testing.SharedSpark;
 import org.oncorwe.testing.TestPaths;
 
@@ -18,11 +15,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -43,13 +38,9 @@ class IngestSampleTest {
     @Test
     void rejectsCollapsesAndFindingsAreThePlantedOnes() throws IOException {
         SparkSession spark = SharedSpark.get();
-        Path staging = TestPaths.emptyHome("ingest-sample");
-        LocalDate date = LocalDate.of(2020, 10, 31);
-        ExtractLayout layout = ExtractLayout.inspect(SAMPLE.resolve("2020-10-31"), Optional.empty(), 100, 32768);
-        PseudonymKey key = PseudonymKey.development();
-        IngestStage.Result result = IngestStage.run(spark, layout, Dictionaries.load(TestPaths.home().resolve("conf/dictionaries")),
-                RowValidator.Settings.defaults(date), PatientIngest.Settings.defaults(date), key,
-                Map.of("pipeline_version", "test", "config_hash", "h", "key_id", key.keyId()), 0.01, 100, staging);
+        IngestedExtracts.Ingested ingested = IngestedExtracts.sample(); // shared with the downstream stages' tests
+        Path staging = ingested.tables();
+        IngestStage.Result result = ingested.result();
 
         Set<String> plantedRejects = new HashSet<>();
         Map<String, Long> plantedOther = new TreeMap<>();

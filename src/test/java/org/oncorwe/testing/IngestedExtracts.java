@@ -1,0 +1,66 @@
+package org.oncorwe.testing;
+
+import org.oncorwe.config.PseudonymKey;
+import org.oncorwe.ingest.ExtractLayout;
+import org.oncorwe.ingest.IngestStage;
+import org.oncorwe.ingest.contract.RowValidator;
+import org.oncorwe.ingest.dictionary.Dictionaries;
+import org.oncorwe.ingest.rules.PatientIngest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bundled sample and the hand fixture, each ingested once per test JVM with the development
+ * key (the sample's ingest is the suite's most expensive step): downstream stages' tests read
+ * these staged tables.
+ */
+public final class IngestedExtracts {
+
+    public static final LocalDate DATE = LocalDate.of(2020, 10, 31);
+    public static final Path SAMPLE = TestPaths.home().resolve("sample-data/smc-like");
+    public static final Path HAND = TestPaths.home().resolve("src/test/resources/fixtures/hand");
+
+    /** Where an ingest wrote its staged tables, and what it counted. */
+    public record Ingested(Path tables, IngestStage.Result result) {
+    }
+
+    private static Ingested sample;
+    private static Ingested hand;
+
+    private IngestedExtracts() {
+    }
+
+    public static synchronized Ingested sample() {
+        if (sample == null) {
+            sample = ingest(SAMPLE.resolve("2020-10-31"), "ingested-sample", 0.01);
+        }
+        return sample;
+    }
+
+    /** The hand fixture holds undecodable rows on purpose: read with a 5 % limit (decision 75). */
+    public static synchronized Ingested hand() {
+        if (hand == null) {
+            hand = ingest(HAND.resolve("2020-10-31"), "ingested-hand", 0.05);
+        }
+        return hand;
+    }
+
+    /** The pseudonym the development key gives a raw patient_id (for comparing with fixtures written by id). */
+    public static String patientKey(String patientId) {
+        return PseudonymKey.development().patientKey(patientId);
+    }
+
+    private static Ingested ingest(Path extract, String name, double maxUndecodable) {
+        Path tables = TestPaths.emptyHome(name);
+        ExtractLayout layout = ExtractLayout.inspect(extract, Optional.empty(), 100, 32768);
+        PseudonymKey key = PseudonymKey.development();
+        IngestStage.Result result = IngestStage.run(SharedSpark.get(), layout,
+                Dictionaries.load(TestPaths.home().resolve("conf/dictionaries")), RowValidator.Settings.defaults(DATE),
+                PatientIngest.Settings.defaults(DATE), key, Map.of("pipeline_version", "test", "config_hash", "h", "key_id",
+                        key.keyId()), maxUndecodable, 100, tables);
+        return new Ingested(tables, result);
+    }
+}

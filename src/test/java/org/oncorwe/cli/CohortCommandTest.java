@@ -1,0 +1,104 @@
+package org.oncorwe.cli;
+
+import com.typesafe.config.Config;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.oncorwe.testing.CliRun;
+import org.oncorwe.testing.IngestedExtracts;
+import org.oncorwe.testing.SharedSpark;
+import org.oncorwe.testing.TestPaths;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code run} and {@code cohort} through the CLI on the hand fixture: every study's partitions
+ * published with markers; a rerun of one study replaces only its own partitions; a wrong study
+ * or missing input fails with one clear line.
+ */
+@Tag("spark")
+class CohortCommandTest {
+
+    private static final String[] STUDIES = {"first_line_th", "first_line_th_vs_thp", "first_line_thp", "second_line_tdm1"};
+    private static Path out;
+    private static CliRun run;
+
+    @BeforeAll
+    static void runAll() {
+        SharedSpark.get();
+        out = TestPaths.emptyHome("cohort-cli").resolve("out");
+        run = CliRun.of(TestPaths.home(), Map.of(), "run", "--extract", IngestedExtracts.HAND.resolve("2020-10-31").toString(),
+                "--output", out.toString(), "--config", TestPaths.home().resolve("conf/sample.conf").toString(),
+                "-D", "ingest.max_undecodable_fraction=0.05", "--study", "all");
+    }
+
+    private static Path partition(String table, String study) {
+        return out.resolve(table).resolve("extract_date=2020-10-31").resolve("study=" + study);
+    }
+
+    private static Set<String> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static Config manifest(String subcommand) {
+        return CliRun.manifests(out).stream().filter(m -> m.getString("subcommand").equals(subcommand)).reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    @Test
+    void runPublishesEveryStudyAndARerunOfOneStudyLeavesTheOthersAlone() throws IOException {
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("studies: " + String.join(", ", STUDIES)), run.out());
+        assertTrue(Files.exists(out.resolve("lines_of_therapy/extract_date=2020-10-31/_SUCCESS")));
+        for (String study : STUDIES) {
+            for (String table : List.of("cohort", "cohort_attrition", "cohort_exclusions")) {
+                assertTrue(Files.exists(partition(table, study).resolve("_SUCCESS")), table + " " + study);
+            }
+        }
+        Config first = manifest("run");
+        assertEquals(List.of(STUDIES), first.getStringList("studies"));
+        assertEquals(1 + 21 + 20 + 2, first.getLong("rows.cohort"), "the four studies' members, summed");
+        Set<String> thpBefore = files(partition("cohort", "first_line_thp"));
+        Set<String> thBefore = files(partition("cohort", "first_line_th"));
+
+        CliRun again = CliRun.of(TestPaths.home(), Map.of(), "cohort", "--output", out.toString(), "--config",
+                TestPaths.home().resolve("conf/sample.conf").toString(), "--study", "first_line_th");
+        assertEquals(ExitCode.OK, again.exitCode(), again.err());
+        assertEquals(thpBefore, files(partition("cohort", "first_line_thp")), "another study's partition is untouched");
+        assertNotEquals(thBefore, files(partition("cohort", "first_line_th")), "the rerun study's partition is replaced");
+        Config second = manifest("cohort");
+        assertEquals(List.of("first_line_th"), second.getStringList("studies"));
+        assertEquals(first.getString("key_id"), second.getString("key_id"), "the key id of the staged rows it read");
+        assertEquals(1, second.getLong("rows.cohort"));
+    }
+
+    @Test
+    void anUnknownStudyIsAUsageErrorNamingTheConfiguredOnes() {
+        CliRun wrong = CliRun.of(TestPaths.home(), Map.of(), "cohort", "--output", out.toString(), "--study", "first_line_x");
+        assertEquals(ExitCode.USAGE, wrong.exitCode());
+        assertEquals("error: unknown study 'first_line_x' (configured: " + String.join(", ", STUDIES) + ", or all)",
+                wrong.err().strip());
+    }
+
+    @Test
+    void withoutStagedTablesTheStageFailsBeforeAnyWork() {
+        Path empty = TestPaths.emptyHome("cohort-cli-empty");
+        CliRun none = CliRun.of(TestPaths.home(), Map.of(), "cohort", "--output", empty.toString());
+        assertEquals(ExitCode.FAILED, none.exitCode());
+        assertTrue(none.err().startsWith("error: no published staged_patient under "), none.err());
+    }
+}

@@ -6,21 +6,25 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.oncorwe.ingest.StagedReader;
-import org.oncorwe.ingest.StagedTable;
 import org.oncorwe.ingest.dictionary.DrugClass;
 import org.oncorwe.runtime.PipelineFailure;
 import org.oncorwe.runtime.StepLog;
 
+import static org.oncorwe.runtime.SparkTables.date;
+import static org.oncorwe.runtime.SparkTables.list;
+import static org.oncorwe.runtime.SparkTables.perPatient;
+import static org.oncorwe.runtime.SparkTables.seq;
+import static org.oncorwe.runtime.SparkTables.sql;
+import static org.oncorwe.runtime.SparkTables.writePartition;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,9 +34,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 
 /**
@@ -145,7 +147,7 @@ public final class CohortStage {
         Map<String, Long> written = new LinkedHashMap<>();
         Dataset<Row> lines = derived.select(col("patient_key"), explode(col("lines")).as("l")).select("patient_key", "l.*")
                 .orderBy("patient_key", "line_seq");
-        written.put("lines_of_therapy", write(lines, lineage, staging.resolve("lines_of_therapy")
+        written.put("lines_of_therapy", writePartition(lines, lineage, staging.resolve("lines_of_therapy")
                 .resolve("extract_date=" + extractDate)));
         Dataset<Row> memberships = derived.select(col("patient_key"), explode(col("memberships")).as("m"))
                 .select(col("m.study").as("study"), col("patient_key"), col("m.step").as("step"), col("m.covariates").as("c"))
@@ -161,9 +163,9 @@ public final class CohortStage {
             Map<String, Long> counts = verdicts.getOrDefault(study.id(), Map.of());
             Path partition = Path.of("extract_date=" + extractDate, "study=" + study.id());
             Column ofStudy = col("study").equalTo(study.id());
-            included += write(memberships.filter(ofStudy.and(col("step").equalTo(StudyAttrition.INCLUDED)))
+            included += writePartition(memberships.filter(ofStudy.and(col("step").equalTo(StudyAttrition.INCLUDED)))
                     .select(col("patient_key"), col("c.*")).orderBy("patient_key"), lineage, staging.resolve("cohort").resolve(partition));
-            excluded += write(memberships.filter(ofStudy.and(col("step").notEqual(StudyAttrition.INCLUDED)))
+            excluded += writePartition(memberships.filter(ofStudy.and(col("step").notEqual(StudyAttrition.INCLUDED)))
                     .select("patient_key", "step").orderBy("patient_key"), lineage,
                     staging.resolve("cohort_exclusions").resolve(partition));
             List<Row> steps = new ArrayList<>();
@@ -171,7 +173,7 @@ public final class CohortStage {
                 steps.add(RowFactory.create(s.stepOrder(), s.step(), s.nRemaining(), s.nExcluded()));
             }
             attrition.addAll(steps);
-            write(spark.createDataFrame(steps, new StructType().add("step_order", DataTypes.IntegerType, false)
+            writePartition(spark.createDataFrame(steps, new StructType().add("step_order", DataTypes.IntegerType, false)
                             .add("step", DataTypes.StringType, false).add("n_remaining", DataTypes.LongType, false)
                             .add("n_excluded", DataTypes.LongType, false)), lineage,
                     staging.resolve("cohort_attrition").resolve(partition));
@@ -184,24 +186,6 @@ public final class CohortStage {
         memberships.unpersist();
         derived.unpersist();
         return new Result(written, keys.get(0));
-    }
-
-    /** The table's rows as one list of structs per patient. */
-    private static Dataset<Row> perPatient(Dataset<Row> table, String name, Column... fields) {
-        return table.groupBy("patient_key").agg(collect_list(struct(fields)).as(name));
-    }
-
-    /** Writes one partition folder (partition columns are in its path, not in the files); returns its row count. */
-    private static long write(Dataset<Row> rows, Map<String, String> lineage, Path partition) {
-        Dataset<Row> out = rows;
-        for (String name : StagedTable.LINEAGE) {
-            out = out.withColumn(name, org.apache.spark.sql.functions.lit(lineage.get(name)));
-        }
-        out = out.coalesce(1).persist(StorageLevel.MEMORY_AND_DISK());
-        long n = out.count();
-        out.write().mode(SaveMode.Overwrite).parquet(partition.toString());
-        out.unpersist();
-        return n;
     }
 
     private static Iterator<Row> derive(Iterator<Row> rows, List<StudyAttrition.Study> studies, CohortSettings settings,
@@ -267,34 +251,8 @@ public final class CohortStage {
                 r.getAs("menopausal_status"), PatientHistory.given(administrations), events, surgeries, reports);
     }
 
-    private static List<Row> list(Row r, String field) {
-        int i = r.fieldIndex(field);
-        return r.isNullAt(i) ? List.of() : r.getList(i);
-    }
-
     /** A staged DOUBLE as the exact decimal it was written from (the shortest repr: 2.0 stays 2.0). */
     private static BigDecimal decimal(Double d) {
         return d == null ? null : BigDecimal.valueOf(d);
-    }
-
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof LocalDateTime t) {
-            return t.toLocalDate();
-        }
-        return ((java.sql.Date) o).toLocalDate();
-    }
-
-    private static java.sql.Date sql(LocalDate d) {
-        return d == null ? null : java.sql.Date.valueOf(d);
-    }
-
-    private static <T> scala.collection.immutable.Seq<T> seq(List<T> items) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(items).toSeq();
     }
 }

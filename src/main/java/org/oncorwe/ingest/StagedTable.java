@@ -30,7 +30,7 @@ public final class StagedTable implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final DataType EXACT = DataTypes.createDecimalType(38, 10);
-    public static final List<String> LINEAGE = List.of("pipeline_version", "config_hash", "key_id");
+    public static final List<String> LINEAGE = org.oncorwe.runtime.SparkTables.LINEAGE;
 
     private final TableContract table;
     private final List<String> names = new ArrayList<>();

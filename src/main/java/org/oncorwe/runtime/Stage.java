@@ -8,7 +8,7 @@ import java.util.Locale;
 public enum Stage {
     INGEST(true),
     COHORT(true),
-    ENDPOINTS(false),
+    ENDPOINTS(true),
     STATS(false),
     REPORT(false);
 

@@ -6,12 +6,9 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.oncorwe.config.ConfigLoader;
-import org.oncorwe.config.ConfigSources;
-import org.oncorwe.config.ConfigKeys;
 import org.oncorwe.testing.IngestedExtracts;
+import org.oncorwe.testing.KeyedRows;
 import org.oncorwe.testing.SharedSpark;
-import org.oncorwe.testing.TestPaths;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,14 +39,8 @@ class CohortStageTest {
     @BeforeAll
     static void derive() {
         spark = SharedSpark.get();
-        var config = ConfigLoader.load(ConfigSources.of(TestPaths.home()));
-        List<StudyAttrition.Study> all = List.copyOf(config.get(ConfigKeys.COHORT_STUDIES).values());
-        Map<String, String> lineage = Map.of("pipeline_version", "test", "config_hash", "h");
-        hand = TestPaths.emptyHome("cohort-hand");
-        CohortStage.run(spark, IngestedExtracts.hand().tables(), IngestedExtracts.DATE, all, CohortSettings.from(config), lineage, hand);
-        sample = TestPaths.emptyHome("cohort-sample");
-        CohortStage.run(spark, IngestedExtracts.sample().tables(), IngestedExtracts.DATE, all, CohortSettings.from(config), lineage,
-                sample);
+        hand = IngestedExtracts.handWithCohorts();
+        sample = IngestedExtracts.sampleWithCohorts();
     }
 
     private static List<Row> table(Path root, String name) {
@@ -65,18 +56,6 @@ class CohortStageTest {
         Map<String, String> out = new HashMap<>();
         records.forEach(r -> out.put(IngestedExtracts.patientKey(r.get("patient_id")), r.get("patient_id")));
         return out;
-    }
-
-    private static void assertSameRows(Map<String, String> want, Map<String, String> got) {
-        List<String> diffs = new ArrayList<>();
-        Set<String> keys = new TreeSet<>(want.keySet());
-        keys.addAll(got.keySet());
-        for (String k : keys) {
-            if (!String.valueOf(want.get(k)).equals(String.valueOf(got.get(k)))) {
-                diffs.add(k + "\n  want " + want.get(k) + "\n  got  " + got.get(k));
-            }
-        }
-        assertEquals(List.of(), diffs, () -> diffs.size() + " differences");
     }
 
     @Test
@@ -96,7 +75,7 @@ class CohortStageTest {
                             s(r.getAs("start_date")), s(r.getAs("end_date")), r.getAs("end_reason"), s(r.getAs("maintenance_start"))));
         }
         assertEquals(32, want.size());
-        assertSameRows(want, got);
+        KeyedRows.assertSameRows(want, got);
     }
 
     @Test
@@ -124,7 +103,7 @@ class CohortStageTest {
             got.put(id.get(r.<String>getAs("patient_key")), r.getAs("step"));
         }
         assertEquals(28, want.size());
-        assertSameRows(want, got);
+        KeyedRows.assertSameRows(want, got);
     }
 
     @Test
@@ -138,7 +117,7 @@ class CohortStageTest {
             got.put(s(r.getAs("step_order")), String.join(",", r.<String>getAs("step"), s(r.getAs("n_remaining")),
                     s(r.getAs("n_excluded"))));
         }
-        assertSameRows(want, got);
+        KeyedRows.assertSameRows(want, got);
     }
 
     @Test
@@ -175,7 +154,7 @@ class CohortStageTest {
             got.put(id.get(r.<String>getAs("patient_key")), r.getAs("step"));
         }
         assertTrue(steps.get("INCLUDED") > 200, steps.toString());
-        assertSameRows(want, got);
+        KeyedRows.assertSameRows(want, got);
         Map<String, Long> excludedBy = new TreeMap<>();
         for (Row r : spark.read().parquet(sample.resolve("cohort_attrition").resolve(partition).toString()).collectAsList()) {
             if (r.<Long>getAs("n_excluded") > 0) {

@@ -29,6 +29,8 @@ public final class IngestedExtracts {
 
     private static Ingested sample;
     private static Ingested hand;
+    private static boolean sampleCohorts;
+    private static boolean handCohorts;
 
     private IngestedExtracts() {
     }
@@ -46,6 +48,38 @@ public final class IngestedExtracts {
             hand = ingest(HAND.resolve("2020-10-31"), "ingested-hand", 0.05);
         }
         return hand;
+    }
+
+    /** The sample's staged tables with the cohort tables of every configured study beside them, as {@code run} leaves them. */
+    public static synchronized Path sampleWithCohorts() {
+        Path tables = sample().tables();
+        if (!sampleCohorts) {
+            deriveCohorts(tables);
+            sampleCohorts = true;
+        }
+        return tables;
+    }
+
+    /** The hand fixture's staged tables with the cohort tables of every configured study beside them. */
+    public static synchronized Path handWithCohorts() {
+        Path tables = hand().tables();
+        if (!handCohorts) {
+            deriveCohorts(tables);
+            handCohorts = true;
+        }
+        return tables;
+    }
+
+    /** The reference configuration (every study, default options). */
+    public static org.oncorwe.config.OncoRweConfig referenceConfig() {
+        return org.oncorwe.config.ConfigLoader.load(org.oncorwe.config.ConfigSources.of(TestPaths.home()));
+    }
+
+    private static void deriveCohorts(Path tables) {
+        var config = referenceConfig();
+        org.oncorwe.cohort.CohortStage.run(SharedSpark.get(), tables, DATE,
+                java.util.List.copyOf(config.get(org.oncorwe.config.ConfigKeys.COHORT_STUDIES).values()),
+                org.oncorwe.cohort.CohortSettings.from(config), Map.of("pipeline_version", "test", "config_hash", "h"), tables);
     }
 
     /** The pseudonym the development key gives a raw patient_id (for comparing with fixtures written by id). */

@@ -88,6 +88,17 @@ class LinesOfTherapyRulesTest {
     }
 
     @Test
+    void endocrineCarriedOverFromBeforeALineIsIgnoredForLineChanges() {
+        // adjuvant letrozole every 28 days from day -116 (an endocrine-only line: nothing else is running), still taken on
+        // day -4, after the metastatic split (metastatic date day 10, split day -20), and on through the THP line
+        patient.every(28, -116, 136, ENDOCRINE, "letrozole").thp(0, 21, 42, 63, 84, 105).hp(126, 147);
+        assertEquals(List.of(
+                "PERIOPERATIVE 1 #1 letrozole letrozole days -116 to -4 GAP maintenance - substitutions - addon false",
+                "METASTATIC 1 #2 docetaxel+pertuzumab+trastuzumab THP days 0 to 147 GAP maintenance 126 substitutions - addon true"),
+                describe(patient.lines(day(10))));
+    }
+
+    @Test
     void endocrineAddedDuringALineIsAnAddOnOutsideTheRegimenThatNeverExtendsTheLine() {
         // letrozole from day 14 (inside the regimen window) every 28 days to day 238, 70 days after the last HP
         patient.thp(0, 21, 42, 63, 84, 105).hp(126, 147, 168).every(28, 14, 238, ENDOCRINE, "letrozole");

@@ -66,8 +66,12 @@ public final class LinesOfTherapy {
                 current.endocrineAddon = true; // an allowed addition: no regimen, no later end (decision 62)
                 continue;
             }
-            boolean splitHere = current != null && split != null && current.start.isBefore(split) && !d.isBefore(split);
             Draft open = current;
+            // endocrine therapy carried over from before the split (already given in the running endocrine line) is
+            // ignored for line changes: it does not open the METASTATIC line (domain-rules §3, decision 73)
+            boolean carriedOver = onlyEndocrine && running && drugs.stream().allMatch(g -> open.regimen.contains(g.ingredient()));
+            boolean splitHere = !carriedOver && current != null && split != null && current.start.isBefore(split)
+                    && !d.isBefore(split);
             boolean newIngredient = open != null && running && !splitHere
                     && ChronoUnit.DAYS.between(open.start, d) > p.regimenWindowDays()
                     && drugs.stream().anyMatch(g -> g.drugClass() != DrugClass.ENDOCRINE && !open.covers(g.ingredient()));

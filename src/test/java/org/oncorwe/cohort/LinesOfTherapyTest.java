@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.oncorwe.ingest.dictionary.DrugClass;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,34 +15,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("unit")
 class LinesOfTherapyTest {
 
-    static final LocalDate DAY0 = LocalDate.of(2019, 1, 1);
-    static final LocalDate EXTRACT = LocalDate.of(2020, 10, 31);
+    static final LocalDate DAY0 = Administrations.DAY0;
 
-    private final List<LinesOfTherapy.Given> given = new ArrayList<>();
+    private Administrations given = new Administrations();
 
-    private LinesOfTherapyTest on(int day, DrugClass c, String... ingredients) {
-        for (String i : ingredients) {
-            given.add(new LinesOfTherapy.Given(DAY0.plusDays(day), i, c));
-        }
-        return this;
-    }
-
-    private LinesOfTherapyTest th(int... days) {
-        for (int d : days) {
-            on(d, DrugClass.TAXANE, "docetaxel").on(d, DrugClass.ANTI_HER2_ANTIBODY, "trastuzumab");
-        }
-        return this;
+    private Administrations th(int... days) {
+        return given.th(days);
     }
 
     private List<LinesOfTherapy.Line> lines(LocalDate metastatic) {
-        return LinesOfTherapy.derive(given, metastatic, null, EXTRACT, LinesOfTherapy.Params.defaults());
+        return given.lines(metastatic);
     }
 
     @Test
     void pertuzumabOnDay20JoinsTheRegimenOnDay45OpensTheNextLine() {
         th(0, 21, 42).on(20, DrugClass.ANTI_HER2_ANTIBODY, "pertuzumab");
         assertEquals("THP", lines(DAY0).get(0).label());
-        given.clear();
+        given = new Administrations();
         th(0, 21, 42, 63).on(45, DrugClass.ANTI_HER2_ANTIBODY, "pertuzumab");
         List<LinesOfTherapy.Line> l = lines(DAY0);
         assertEquals(List.of("TH", "THP"), l.stream().map(LinesOfTherapy.Line::label).toList());
@@ -55,7 +43,7 @@ class LinesOfTherapyTest {
     void a120DayGapStartsANewLine119DoesNot() {
         th(0, 120);
         assertEquals(2, lines(DAY0).size());
-        given.clear();
+        given = new Administrations();
         th(0, 119);
         assertEquals(1, lines(DAY0).size());
     }

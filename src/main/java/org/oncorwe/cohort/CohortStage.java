@@ -132,7 +132,7 @@ public final class CohortStage {
                         "menopausal_status")
                 .join(perPatient(staged.read("drug_administration").filter(col("administration_given")), "administrations",
                         col("administration_id"), to_date(col("administration_date")).as("administration_day"), col("ingredients"),
-                        col("drug_class")), "patient_key", "left")
+                        col("drug_class"), col("drug_form"), col("biosimilar")), "patient_key", "left")
                 .join(perPatient(staged.read("tumor_event"), "events", col("event_date"), col("event_type"), col("kcd_code"),
                         col("stage"), col("site")), "patient_key", "left")
                 .join(perPatient(staged.read("surgery"), "surgeries", col("surgery_date"), col("intent")), "patient_key", "left")
@@ -230,7 +230,8 @@ public final class CohortStage {
         for (Row a : list(r, "administrations")) {
             String klass = a.getAs("drug_class");
             administrations.add(new PatientHistory.Administration(a.getAs("administration_id"), date(a.getAs("administration_day")),
-                    a.getList(a.fieldIndex("ingredients")), klass == null ? null : DrugClass.valueOf(klass)));
+                    a.getList(a.fieldIndex("ingredients")), klass == null ? null : DrugClass.valueOf(klass), a.getAs("drug_form"),
+                    Boolean.TRUE.equals(a.getAs("biosimilar"))));
         }
         List<DiseaseCourse.Event> events = new ArrayList<>();
         for (Row e : list(r, "events")) {

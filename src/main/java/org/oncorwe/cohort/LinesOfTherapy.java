@@ -21,8 +21,15 @@ import java.util.TreeSet;
  */
 public final class LinesOfTherapy {
 
-    /** One ingredient given on one day. */
-    public record Given(LocalDate date, String ingredient, DrugClass drugClass) implements Serializable {
+    /**
+     * One ingredient given on one day, and the product it came in ({@code trastuzumab SC},
+     * {@code trastuzumab IV biosimilar}, {@code pertuzumab+trastuzumab SC}; null when unknown): a
+     * line records a change of product of a regimen ingredient as a substitution.
+     */
+    public record Given(LocalDate date, String ingredient, DrugClass drugClass, String product) implements Serializable {
+        public Given(LocalDate date, String ingredient, DrugClass drugClass) {
+            this(date, ingredient, drugClass, null);
+        }
     }
 
     /** The line parameters (cohort.* config keys). */
@@ -138,10 +145,11 @@ public final class LinesOfTherapy {
     private static final class Draft {
         final LocalDate start;
         final String setting;
-        final boolean endocrineOnly;
+        boolean endocrineOnly;
         final TreeSet<String> regimen = new TreeSet<>();
         final Map<String, DrugClass> classes = new TreeMap<>();
         final Set<String> substitutions = new LinkedHashSet<>();
+        final Map<String, String> firstProduct = new TreeMap<>();
         final List<Given> drugs = new ArrayList<>();
         LocalDate end;
         LocalDate lastDrug;
@@ -160,6 +168,14 @@ public final class LinesOfTherapy {
 
         void add(LocalDate d, List<Given> given, Params p) {
             boolean window = ChronoUnit.DAYS.between(start, d) <= p.regimenWindowDays();
+            if (endocrineOnly && window && given.stream().anyMatch(g -> g.drugClass() != DrugClass.ENDOCRINE)) {
+                // a line opened by endocrine therapy alone that gets another line drug within its window is that drug's
+                // line: endocrine drugs leave its regimen and become its add-on; the start stays (decision 108)
+                endocrineOnly = false;
+                regimen.removeIf(i -> classes.get(i) == DrugClass.ENDOCRINE);
+                classes.values().removeIf(c -> c == DrugClass.ENDOCRINE);
+                endocrineAddon = true;
+            }
             for (Given g : given) {
                 if (g.drugClass() == DrugClass.ENDOCRINE && !endocrineOnly) {
                     endocrineAddon = true;
@@ -173,10 +189,22 @@ public final class LinesOfTherapy {
                 } else if (member != null && !member.equals(g.ingredient())) {
                     substitutions.add(member + "->" + g.ingredient());
                 }
+                productChange(g);
             }
             if (given.stream().anyMatch(g -> g.drugClass() != DrugClass.ENDOCRINE || endocrineOnly)) {
                 end = d;
                 lastDrug = d;
+            }
+        }
+
+        /** Trastuzumab IV -> SC -> a biosimilar, pertuzumab + trastuzumab -> the fixed-dose product: same ingredient, another product. */
+        private void productChange(Given g) {
+            if (g.product() == null || !regimen.contains(g.ingredient())) {
+                return;
+            }
+            String first = firstProduct.putIfAbsent(g.ingredient(), g.product());
+            if (first != null && !first.equals(g.product())) {
+                substitutions.add(first + "->" + g.product());
             }
         }
 

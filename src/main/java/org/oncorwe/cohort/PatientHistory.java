@@ -35,10 +35,16 @@ public record PatientHistory(LocalDate birthDate, LocalDate deathDate, LocalDate
 
     /**
      * One staged administration row that was given (DONE, order-collapsed): rows sharing an
-     * administration_id are one administration, dated by the ingest rules.
+     * administration_id are one administration, dated by the ingest rules; its form (IV / SC / PO,
+     * null when unknown) and whether the product is a biosimilar.
      */
-    public record Administration(String administrationId, LocalDate date, List<String> ingredients, DrugClass drugClass)
-            implements Serializable {
+    public record Administration(String administrationId, LocalDate date, List<String> ingredients, DrugClass drugClass,
+                                 String form, boolean biosimilar) implements Serializable {
+
+        /** The product as a line names it in its substitutions: ingredients, form, biosimilar; null without a form. */
+        String product() {
+            return form == null ? null : String.join("+", ingredients) + " " + form + (biosimilar ? " biosimilar" : "");
+        }
     }
 
     /** Each (administration, ingredient) once: the rows of one bundled order share an administration_id. */
@@ -50,7 +56,7 @@ public record PatientHistory(LocalDate birthDate, LocalDate deathDate, LocalDate
         for (Administration a : ordered) {
             for (String ingredient : a.ingredients()) {
                 if (seen.add(a.administrationId() + "|" + ingredient)) {
-                    out.add(new LinesOfTherapy.Given(a.date(), ingredient, a.drugClass()));
+                    out.add(new LinesOfTherapy.Given(a.date(), ingredient, a.drugClass(), a.product()));
                 }
             }
         }

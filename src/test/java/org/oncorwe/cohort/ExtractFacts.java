@@ -34,7 +34,7 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
         Map<String, List<DiseaseCourse.Surgery>> surgeries = new HashMap<>();
         Map<String, LocalDate> births = new HashMap<>();
         Map<String, String> menopausal = new HashMap<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, List<PatientHistory.Administration>> administrations = new HashMap<>();
         for (RowOutcome o : run.rows()) {
             if (!o.accepted()) {
                 continue;
@@ -42,16 +42,13 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
             switch (o.table()) {
                 case "drug_administration" -> {
                     if (Boolean.TRUE.equals(o.get("administration_given"))) {
-                        LocalDate day = ((LocalDateTime) o.get("administration_date")).toLocalDate();
                         String klass = o.get("drug_class");
                         @SuppressWarnings("unchecked")
                         List<String> ingredients = (List<String>) o.get("ingredients");
-                        for (String ingredient : ingredients) {
-                            if (seen.add(o.get("administration_id") + "|" + ingredient)) {
-                                given.computeIfAbsent(o.patientId(), k -> new ArrayList<>()).add(new LinesOfTherapy.Given(day,
-                                        ingredient, klass == null ? null : DrugClass.valueOf(klass)));
-                            }
-                        }
+                        administrations.computeIfAbsent(o.patientId(), k -> new ArrayList<>()).add(new PatientHistory.Administration(
+                                o.get("administration_id"), ((LocalDateTime) o.get("administration_date")).toLocalDate(), ingredients,
+                                klass == null ? null : DrugClass.valueOf(klass), o.get("drug_form"),
+                                Boolean.TRUE.equals(o.get("biosimilar"))));
                     }
                 }
                 case "patient" -> {
@@ -76,6 +73,7 @@ record ExtractFacts(Map<String, List<LinesOfTherapy.Given>> given, Map<String, L
                 }
             }
         }
+        administrations.forEach((id, list) -> given.put(id, PatientHistory.given(list))); // as the stage does
         return new ExtractFacts(given, metastatic, reports, events, surgeries, births, menopausal, run.patients());
     }
 

@@ -48,10 +48,14 @@ class LinesOfTherapyRulesTest {
         return lines();
     }
 
-    /** A drug_administration row mapped by the real drug dictionary (conf/dictionaries), one Given per ingredient. */
+    /**
+     * A drug_administration row mapped by the real drug dictionary (conf/dictionaries), one Given per
+     * ingredient with its product, as the stage makes them (PatientHistory.given).
+     */
     private DrugMapping dispensed(int day, String drugCode, String drugName) {
         DrugMapping m = DRUGS.map(drugCode, drugName);
-        m.ingredients().forEach(i -> patient.on(day, m.drugClass(), i));
+        patient.given.addAll(PatientHistory.given(List.of(new PatientHistory.Administration("A" + patient.given.size(),
+                Administrations.day(day), m.ingredients(), m.drugClass(), m.form(), m.biosimilar()))));
         return m;
     }
 
@@ -174,12 +178,41 @@ class LinesOfTherapyRulesTest {
         dispensed(63, null, "Phesgo");
         dispensed(84, null, "Phesgo");
         List<LinesOfTherapy.Line> lines = patient.lines(METASTATIC_AT_DAY0);
-        // The switch is no new ingredient (both map to pertuzumab + trastuzumab), so it never opens a line. LinesOfTherapy.Given
-        // carries no product or form, so the switch cannot show in `substitutions`; that column is not asserted here.
+        // The switch is no new ingredient (both map to pertuzumab + trastuzumab), so it never opens a line; it is a substitution
         assertEquals(1, lines.size());
         LinesOfTherapy.Line line = lines.get(0);
-        assertEquals(List.of("docetaxel+pertuzumab+trastuzumab", "THP", day(0), day(84), LinesOfTherapy.EndReason.GAP, day(84)),
-                List.of(line.regimen(), line.label(), line.start(), line.end(), line.endReason(), line.maintenanceStart()));
+        assertEquals(List.of("docetaxel+pertuzumab+trastuzumab", "THP", day(0), day(84), LinesOfTherapy.EndReason.GAP, day(84),
+                        "pertuzumab IV->pertuzumab+trastuzumab SC;trastuzumab IV->pertuzumab+trastuzumab SC"),
+                List.of(line.regimen(), line.label(), line.start(), line.end(), line.endReason(), line.maintenanceStart(),
+                        line.substitutions()));
+    }
+
+    @Test
+    void aLineOpenedByEndocrineTherapyAloneThatGetsThpWithinItsWindowIsATHPLine() {
+        patient.on(0, ENDOCRINE, "letrozole").thp(10, 31, 52).on(31, ENDOCRINE, "letrozole");
+        assertEquals(List.of(
+                "METASTATIC 1 #1 docetaxel+pertuzumab+trastuzumab THP days 0 to 52 GAP maintenance - substitutions - addon true"),
+                lines());
+        patient.given.clear();
+        patient.on(0, ENDOCRINE, "letrozole").on(28, ENDOCRINE, "letrozole").thp(29, 50);
+        assertEquals(List.of(
+                "METASTATIC 1 #1 letrozole letrozole days 0 to 28 NEXT_LINE maintenance - substitutions - addon false",
+                "METASTATIC 2 #2 docetaxel+pertuzumab+trastuzumab THP days 29 to 50 GAP maintenance - substitutions - addon false"),
+                lines());
+    }
+
+    @Test
+    void trastuzumabIvToScToABiosimilarIsOneLineRecordingEachChange() {
+        for (int d : new int[] {0, 21, 42}) {
+            dispensed(d, null, "Docetaxel");
+            dispensed(d, null, "Herceptin 440mg inj");
+        }
+        dispensed(63, null, "Herceptin SC");
+        dispensed(84, null, "Herzuma");
+        List<LinesOfTherapy.Line> lines = patient.lines(METASTATIC_AT_DAY0);
+        assertEquals(1, lines.size());
+        assertEquals("TH", lines.get(0).label());
+        assertEquals("trastuzumab IV->trastuzumab SC;trastuzumab IV->trastuzumab IV biosimilar", lines.get(0).substitutions());
     }
 
     @Test

@@ -15,13 +15,14 @@ final class CohortCommand extends StageCommand {
 
     @Override
     protected int execute(RunContext run) {
+        var studies = CohortRun.studies(run, stage.studies);
         Publisher publisher = new Publisher(run.outputRoot());
         publisher.recover();
         LocalDate date = stage.extractDate != null ? stage.extractDate
                 : ExtractLocator.newestPartition(run.outputRoot().resolve("staged_patient"))
                 .orElseThrow(() -> new PipelineFailure("no published staged_patient under " + run.outputRoot()
                         + " (run ingest first, or give --output)"));
-        CohortRun.Staged staged = CohortRun.stage(run, run.outputRoot(), date, stage.studies, publisher);
+        CohortRun.Staged staged = CohortRun.stage(run, run.outputRoot(), date, studies, publisher);
         publisher.publish(run.manifest().runId(), staged.partitions());
         run.println("extract date " + date + ", studies " + String.join(", ", staged.studies()));
         staged.rows().forEach((table, n) -> run.println(table + ": " + n + " rows"));

@@ -31,10 +31,15 @@ final class CohortRun {
     private CohortRun() {
     }
 
-    static Staged stage(RunContext run, Path tables, LocalDate extractDate, List<String> studyIds, Publisher publisher) {
+    /** The studies {@code --study} names (or the default); an unknown one fails before any work. */
+    static List<StudyAttrition.Study> studies(RunContext run, List<String> studyIds) {
         OncoRweConfig c = run.config();
-        List<StudyAttrition.Study> studies = Studies.select(c.get(ConfigKeys.COHORT_STUDIES), studyIds,
-                c.get(ConfigKeys.COHORT_DEFAULT_STUDY));
+        return Studies.select(c.get(ConfigKeys.COHORT_STUDIES), studyIds, c.get(ConfigKeys.COHORT_DEFAULT_STUDY));
+    }
+
+    static Staged stage(RunContext run, Path tables, LocalDate extractDate, List<StudyAttrition.Study> studies,
+                        Publisher publisher) {
+        OncoRweConfig c = run.config();
         List<String> ids = studies.stream().map(StudyAttrition.Study::id).toList();
         run.manifest().put("studies", ids);
         run.manifest().put("extract_date", extractDate.toString());

@@ -1,8 +1,6 @@
 package org.oncorwe.cli;
 
-import org.oncorwe.cohort.Studies;
 import org.oncorwe.cohort.StudyAttrition;
-import org.oncorwe.config.ConfigKeys;
 import org.oncorwe.ingest.ExtractLocator;
 import org.oncorwe.runtime.PipelineFailure;
 import org.oncorwe.runtime.Publisher;
@@ -18,14 +16,13 @@ final class EndpointsCommand extends StageCommand {
 
     @Override
     protected int execute(RunContext run) {
+        List<String> studies = CohortRun.studies(run, stage.studies).stream().map(StudyAttrition.Study::id).toList();
         Publisher publisher = new Publisher(run.outputRoot());
         publisher.recover();
         LocalDate date = stage.extractDate != null ? stage.extractDate
                 : ExtractLocator.newestPartition(run.outputRoot().resolve("cohort"))
                 .orElseThrow(() -> new PipelineFailure("no published cohort under " + run.outputRoot()
                         + " (run cohort first, or give --output)"));
-        List<String> studies = Studies.select(run.config().get(ConfigKeys.COHORT_STUDIES), stage.studies,
-                run.config().get(ConfigKeys.COHORT_DEFAULT_STUDY)).stream().map(StudyAttrition.Study::id).toList();
         run.manifest().put("studies", studies);
         run.manifest().put("extract_date", date.toString());
         EndpointsRun.Staged staged = EndpointsRun.stage(run, run.outputRoot(), date, studies, publisher);

@@ -42,12 +42,13 @@ final class RunCommand extends StageCommand {
         if (!Files.isDirectory(dir)) {
             throw new PipelineFailure("extract folder not found: " + dir);
         }
+        var studies = CohortRun.studies(run, stage.studies); // a wrong --study fails before the ingest
         // every built stage stages its tables; all are published together after the last one (outputs.md)
         Publisher publisher = new Publisher(run.outputRoot());
         IngestRun.Staged staged = IngestRun.stage(run, dir, Optional.ofNullable(stage.extractDate), publisher);
         LocalDate extractDate = staged.extractDate();
         // the next stages read the ingest's tables from this run's staging folder: nothing is published yet
-        CohortRun.Staged cohort = CohortRun.stage(run, publisher.staging(run.manifest().runId()), extractDate, stage.studies,
+        CohortRun.Staged cohort = CohortRun.stage(run, publisher.staging(run.manifest().runId()), extractDate, studies,
                 publisher);
         EndpointsRun.Staged endpoints = EndpointsRun.stage(run, publisher.staging(run.manifest().runId()), extractDate,
                 cohort.studies(), publisher);

@@ -65,7 +65,7 @@ public final class EndpointsStage {
             .add("dor_days", DataTypes.IntegerType, true)
             .add("dor_months", DataTypes.DoubleType, true)
             .add("dor_event", DataTypes.IntegerType, true)
-            .add("long_term_responder", DataTypes.BooleanType, false)
+            .add("long_term_responder", DataTypes.BooleanType, true)
             .add("next_line_regimen", DataTypes.StringType, true)
             .add("next_line_start", DataTypes.DateType, true);
 

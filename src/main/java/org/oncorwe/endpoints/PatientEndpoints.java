@@ -5,6 +5,8 @@ import org.oncorwe.config.OncoRweConfig;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -52,18 +54,54 @@ public final class PatientEndpoints {
     /**
      * One row of endpoints (study, patient_key and the months are the caller's). Events are 0/1;
      * pfsEventType PD / DEATH / null; responder null when not measurable; DoR null for
-     * non-responders; longTermResponder false for non-responders.
+     * non-responders; longTermResponder null when not measurable (as responder), false for other non-responders.
      */
     public record Result(int osDays, int osEvent, int pfsDays, int pfsEvent, String pfsEventType, int pfsTrialDays,
                          int pfsTrialEvent, boolean measurable, String bestResponse, Boolean responder, Integer dorDays,
-                         Integer dorEvent, boolean longTermResponder, String nextLineRegimen, LocalDate nextLineStart,
+                         Integer dorEvent, Boolean longTermResponder, String nextLineRegimen, LocalDate nextLineStart,
                          List<Response> responses) implements Serializable {
     }
 
     private PatientEndpoints() {
     }
 
+    /** The endpoints of one cohort patient (domain-rules §5; what the spec left open: decisions 140–152). */
     public static Result of(Input in, Params p) {
-        throw new UnsupportedOperationException("issue #8: being built");
+        LocalDate index = in.indexDate();
+        List<Assessment> byDate = new ArrayList<>(in.assessments());
+        byDate.sort(Comparator.comparing(Assessment::date)
+                .thenComparing(Assessment::overallResponse, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Assessment::derived)
+                .thenComparing(Assessment::measurable, Comparator.nullsFirst(Comparator.naturalOrder())));
+        LocalDate osEnd = in.deathDate() != null ? in.deathDate() : in.effectiveLastContact();
+        ProgressionFreeSurvival.Outcome registry = ProgressionFreeSurvival.registry(in, byDate);
+        ProgressionFreeSurvival.Outcome trial = ProgressionFreeSurvival.trial(in, byDate, p);
+        boolean measurable = measurable(index, byDate, p.measurableBaselineDays());
+        BestOverallResponse.Result bor = BestOverallResponse.of(index, in.nextLineStart(), byDate, p);
+        Boolean responder = measurable ? Recist.response(bor.best()) : null;
+        Integer dorDays = null;
+        Integer dorEvent = null;
+        if (Boolean.TRUE.equals(responder)) {
+            ProgressionFreeSurvival.Outcome end = p.dorPfs() == PfsDefinition.REGISTRY ? registry : trial;
+            dorDays = Math.max(0, Recist.days(bor.firstResponse(), end.end()));
+            dorEvent = end.eventFlag();
+        }
+        Boolean longTerm = responder == null ? null : responder && in.indexLineEnd() != null
+                && Recist.days(index, in.indexLineEnd()) >= p.longTermResponderDays();
+        List<Response> responses = new ArrayList<>();
+        for (int i = 0; i < byDate.size(); i++) {
+            Assessment a = byDate.get(i);
+            responses.add(new Response(a.date(), Recist.days(index, a.date()), a.overallResponse(), a.derived(),
+                    bor.counted().get(i)));
+        }
+        return new Result(Recist.days(index, osEnd), in.deathDate() != null ? 1 : 0, registry.days(index), registry.eventFlag(),
+                registry.eventType(), trial.days(index), trial.eventFlag(), measurable, bor.best(), responder, dorDays, dorEvent,
+                longTerm, in.nextLineRegimen(), in.nextLineStart(), List.copyOf(responses));
+    }
+
+    /** Measurable disease at baseline: an assessment in [index − baselineDays, index] with measurable = Y. */
+    private static boolean measurable(LocalDate index, List<Assessment> assessments, int baselineDays) {
+        LocalDate from = index.minusDays(baselineDays);
+        return assessments.stream().anyMatch(a -> "Y".equals(a.measurable()) && !a.date().isBefore(from) && !a.date().isAfter(index));
     }
 }

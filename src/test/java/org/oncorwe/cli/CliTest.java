@@ -63,9 +63,9 @@ class CliTest {
     @Test
     void notYetBuiltSubcommandsExitThree() {
         Path out = home.resolve("out");
-        CliRun r = CliRun.of(home, Map.of(), "cohort", "--output", out.toString());
+        CliRun r = CliRun.of(home, Map.of(), "stats", "--output", out.toString());
         assertEquals(ExitCode.NOT_IMPLEMENTED, r.exitCode());
-        assertEquals("cohort: not implemented yet: the cohort stage, issue #7", r.err().strip());
+        assertEquals("stats: not implemented yet: the stats stage, issue #9", r.err().strip());
         CliRun survival = CliRun.of(home, Map.of(), "survival", "--input", "no-such.csv",
                 "--time", "t", "--event", "e", "--output", out.toString(), "--conf-type", "log-log");
         assertEquals(ExitCode.FAILED, survival.exitCode());

@@ -44,7 +44,6 @@ class CleopatraProfileTest {
 
     @BeforeAll
     static void generateAndDerive() throws IOException {
-        long t0 = System.nanoTime();
         GeneratorSettings settings = new GeneratorSettings(3000, 20120109L, EXTRACT, Profile.CLEOPATRA,
                 DamageRates.from(ConfigLoader.load(ConfigSources.of(TestPaths.home()))), 200_000);
         SyntheticRegistry.Result result = SyntheticRegistry.generate(settings, TestPaths.emptyHome("cleopatra"));
@@ -57,9 +56,7 @@ class CleopatraProfileTest {
                 }
             }
         }
-        long t1 = System.nanoTime();
         derived = ComparedPatients.of(result.extractDir(), EXTRACT);
-        System.out.printf("generate %.1f s, derive %.1f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
         truth = new TreeMap<>();
         for (CSVRecord r : SyntheticRegistryTest.read(result.truthDir().resolve("patients.csv"))) {
             truth.put(r.get("patient_id"), r);

@@ -1,7 +1,6 @@
 package org.oncorwe.cli;
 
 import org.oncorwe.config.ConfigKeys;
-import org.oncorwe.runtime.NotImplementedYet;
 import org.oncorwe.runtime.StepLog;
 import org.oncorwe.synth.DamageRates;
 import org.oncorwe.synth.GeneratorSettings;
@@ -44,9 +43,6 @@ final class GenerateCommand extends PipelineCommand {
             chosen = Profile.valueOf(profile.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new org.oncorwe.runtime.PipelineFailure("unknown profile '" + profile + "' (smc or cleopatra)");
-        }
-        if (chosen == Profile.CLEOPATRA) {
-            throw new NotImplementedYet("profile cleopatra, issue #9");
         }
         GeneratorSettings settings = new GeneratorSettings(patients, seed, extractDate, chosen,
                 noDamage ? DamageRates.none() : DamageRates.from(run.config()), run.config().get(ConfigKeys.DEV_ROWS_PER_PART));

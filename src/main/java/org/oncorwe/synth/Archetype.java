@@ -14,7 +14,9 @@ enum Archetype {
     OTHER_PRIMARY("BREAST_PRIMARY"),
     METASTATIC_UNTREATED("HAS_INDEX_LINE"),
     NO_FOLLOW_UP("FOLLOW_UP_AFTER_INDEX"),
-    DEATH_BEFORE_BIRTH("PLAUSIBILITY");
+    DEATH_BEFORE_BIRTH("PLAUSIBILITY"),
+    /** Profile cleopatra only: a first-line TH patient built like a cohort patient, the comparison's control arm. */
+    COHORT_TH("INDEX_LINE_IS_THP");
 
     private final String step;
 

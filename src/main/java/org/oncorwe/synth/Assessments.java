@@ -14,8 +14,9 @@ final class Assessments {
     private Assessments() {
     }
 
-    static void write(PatientRandom r, Rows rows, Story story, LocalDate baseline, LocalDate index,
-                      List<Integer> days, Integer pdDay, Integer nextLineDay) {
+    /** Writes them; returns the day of the last evaluable one (not NE) on or before the PD, null when none. */
+    static Integer write(PatientRandom r, Rows rows, Story story, LocalDate baseline, LocalDate index,
+                         List<Integer> days, Integer pdDay, Integer nextLineDay) {
         boolean measurable = story.measurable;
         assessment(r, rows, baseline, measurable, null);
         String bor = story.bestResponse;
@@ -29,6 +30,7 @@ final class Assessments {
         boolean crAfterPr = bor.equals("CR") && eligible >= 2 && r.chance(0.7);
         int afterPd = 0;
         LocalDate firstResponse = null;
+        Integer lastEvaluable = null;
         for (int i = 0; i < days.size(); i++) {
             int day = days.get(i);
             LocalDate date = index.plusDays(day);
@@ -51,8 +53,12 @@ final class Assessments {
                 }
             }
             assessment(r, rows, date, measurable, response);
+            if (!response.equals("NE") && (pdDay == null || day <= pdDay)) {
+                lastEvaluable = day;
+            }
         }
         story.firstResponseDate = Boolean.TRUE.equals(story.responder) ? firstResponse : null;
+        return lastEvaluable;
     }
 
     /** One row; {@code response} null for the baseline. */

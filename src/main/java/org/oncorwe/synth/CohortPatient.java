@@ -11,10 +11,24 @@ import java.util.Locale;
  * published marginals, then a timeline (index line, assessments, progression, next line,
  * death or last contact) consistent with the planted docetaxel count, best response and
  * long-term response, then the labs, vitals and recorded AEs that carry the planted grades.
+ * Profile cleopatra adds the control arm (archetype COHORT_TH): the same patient without
+ * pertuzumab, indexed earlier, with CLEOPATRA's control response rates and shorter PFS and OS
+ * (docs/sample-data.md, profile cleopatra).
  */
 final class CohortPatient extends PatientGenerator.Builder {
 
     private static final String THP = "docetaxel+pertuzumab+trastuzumab";
+    private static final String TH = "docetaxel+trastuzumab";
+    private static final int TRIAL_DEATH_WINDOW_DAYS = 126;
+
+    // the TH arm of profile cleopatra (docs/decisions.md 181-183): PFS and post-progression scales tuned on 20 000
+    // patients so that trial PFS gives CLEOPATRA's stratified HR 0.62 of THP vs TH and OS its interim HR 0.64;
+    // indexed about 1 000 days earlier than THP (the era confounder of domain-rules §4)
+    static final double TH_PFS_FACTOR = 0.72;
+    static final double TH_PPS_FACTOR = 0.78;
+    static final int TH_ERA_SHIFT_DAYS = 1000;
+
+    private final boolean th;
 
     private LocalDate index;
     private final List<Integer> docetaxelDays = new ArrayList<>();
@@ -30,6 +44,8 @@ final class CohortPatient extends PatientGenerator.Builder {
 
     CohortPatient(PatientRandom r, Rows rows, Story story, LocalDate extractDate) {
         super(r, rows, story, extractDate);
+        this.th = story.archetype == Archetype.COHORT_TH;
+        story.indexLabel = th ? "TH" : "THP";
     }
 
     void build() {
@@ -52,7 +68,9 @@ final class CohortPatient extends PatientGenerator.Builder {
     private void drawResponseAndDocetaxel() {
         story.measurable = r.chance(0.965);
         if (story.measurable) {
-            story.bestResponse = new String[] {"CR", "PR", "SD", "PD", "NE"}[r.pick(0.177, 0.690, 0.113, 0.018, 0.002)];
+            // TH: CLEOPATRA's control arm, ORR 69.3 % (its SD/PD split is ours)
+            double[] weights = th ? new double[] {0.042, 0.651, 0.22, 0.08, 0.007} : new double[] {0.177, 0.690, 0.113, 0.018, 0.002};
+            story.bestResponse = new String[] {"CR", "PR", "SD", "PD", "NE"}[r.pick(weights)];
         } else {
             story.bestResponse = new String[] {"CR", "NON_CR_NON_PD", "PD"}[r.pick(0.10, 0.85, 0.05)];
         }
@@ -103,7 +121,7 @@ final class CohortPatient extends PatientGenerator.Builder {
         int maxOffset = PatientGenerator.days(PatientGenerator.STUDY_START, extractDate);
         int offset;
         do {
-            offset = 14 + (int) Math.round(r.exponential(1340));
+            offset = 14 + (th ? TH_ERA_SHIFT_DAYS : 0) + (int) Math.round(r.exponential(1340));
         } while (offset > maxOffset || offset < need);
         index = extractDate.minusDays(offset);
         followUpDays = offset;
@@ -141,7 +159,7 @@ final class CohortPatient extends PatientGenerator.Builder {
             case "PR" -> 1.0;
             case "SD" -> 0.55;
             default -> 0.9;
-        } * (story.docetaxelAdmins < 6 ? 0.6 : 1.0);
+        } * (story.docetaxelAdmins < 6 ? 0.6 : 1.0) * (th ? TH_PFS_FACTOR : 1.0);
         boolean deathFirst = !bor.equals("PD") && r.chance(PatientGenerator.DEATH_FIRST);
         double t;
         if (bor.equals("PD")) {
@@ -150,7 +168,7 @@ final class CohortPatient extends PatientGenerator.Builder {
             t = truncatedWeibull(PatientGenerator.PFS_SHAPE, PatientGenerator.PFS_SCALE * multiplier, lo,
                     Math.max(hi, lo + 1));
         }
-        double ppsScale = PatientGenerator.PPS_SCALE * (story.docetaxelAdmins < 6 ? 0.5 : 1.0);
+        double ppsScale = PatientGenerator.PPS_SCALE * (story.docetaxelAdmins < 6 ? 0.5 : 1.0) * (th ? TH_PPS_FACTOR : 1.0);
         if (story.priorAntiHer2) {
             ppsScale /= 1.5;
         }
@@ -333,7 +351,9 @@ final class CohortPatient extends PatientGenerator.Builder {
             } else {
                 rows.drug(date, t, i == 0 ? "8" : "6", "mg/kg", "DONE", order);
             }
-            rows.drug(date, pertuzumab, i == 0 ? "840" : "420", "mg", "DONE", order);
+            if (!th) {
+                rows.drug(date, pertuzumab, i == 0 ? "840" : "420", "mg", "DONE", order);
+            }
             if (story.bone && i % 4 == 0) {
                 rows.drug(date, Vocabulary.ZOLEDRONIC_ACID, "4", "mg", "DONE", order);
             }
@@ -355,7 +375,8 @@ final class CohortPatient extends PatientGenerator.Builder {
             }
         }
         int seq = story.lines.size() + 1;
-        story.lines.add(new LineTruth(seq, "METASTATIC", 1, THP, "THP", index, story.indexLineEnd));
+        String regimen = th ? TH : THP;
+        story.lines.add(new LineTruth(seq, "METASTATIC", 1, regimen, label(regimen), index, story.indexLineEnd));
         story.maintenanceStart = maintenance;
     }
 
@@ -395,7 +416,7 @@ final class CohortPatient extends PatientGenerator.Builder {
     static String label(String regimen) {
         return switch (regimen) {
             case THP -> "THP";
-            case "docetaxel+trastuzumab", "paclitaxel+trastuzumab" -> "TH";
+            case TH, "paclitaxel+trastuzumab" -> "TH";
             case "trastuzumab emtansine" -> "T-DM1";
             default -> regimen;
         };
@@ -403,7 +424,25 @@ final class CohortPatient extends PatientGenerator.Builder {
 
     private void writeAssessments() {
         LocalDate baseline = index.minusDays(r.between(3, 35));
-        Assessments.write(r, rows, story, baseline, index, assessmentDays, pdDay, nextLineDay);
+        Integer lastEvaluable = Assessments.write(r, rows, story, baseline, index, assessmentDays, pdDay, nextLineDay);
+        trialPfs(lastEvaluable == null ? 0 : lastEvaluable);
+    }
+
+    /**
+     * Trial PFS (domain-rules §5 {@code trial}) from the assessments written: the planted PD, or a
+     * death within 126 days of the last evaluable assessment before it, else censored at that assessment.
+     */
+    private void trialPfs(int lastEvaluable) {
+        if (story.pdDate != null) {
+            story.pfsTrialDays = pdDay;
+            story.pfsTrialEvent = 1;
+        } else if (story.deathDate != null && story.osDays - lastEvaluable <= TRIAL_DEATH_WINDOW_DAYS) {
+            story.pfsTrialDays = story.osDays;
+            story.pfsTrialEvent = 1;
+        } else {
+            story.pfsTrialDays = lastEvaluable;
+            story.pfsTrialEvent = 0;
+        }
     }
 
     static String fmt(double v, int decimals) {

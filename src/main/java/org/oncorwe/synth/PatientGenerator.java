@@ -21,6 +21,10 @@ final class PatientGenerator {
     private static final Archetype[] ARCHETYPES = Archetype.values();
     private static final double[] ARCHETYPE_WEIGHTS = {
         0.228, 0.317, 0.25, 0.05, 0.04, 0.02, 0.05, 0.03, 0.01, 0.005};
+    // profile cleopatra: as many first-line TH (COHORT_TH, last) as THP patients, and no sketchy FIRST_LINE_TH, whose
+    // few assessments would blur the comparison's control arm (docs/decisions.md 180)
+    private static final double[] CLEOPATRA_WEIGHTS = {
+        0.30, 0.16, 0.125, 0, 0.03, 0.02, 0.03, 0.02, 0.01, 0.005, 0.30};
 
     // PFS and OS model (days), tuned so the cohort's medians land on the paper's (see docs/sample-data.md)
     static final double PFS_SHAPE = 1.25;
@@ -38,7 +42,7 @@ final class PatientGenerator {
     /** The patient with this index (0-based): same settings and index, same patient. */
     GeneratedPatient generate(long index) {
         PatientRandom r = new PatientRandom(settings.seed(), settings.profile(), index);
-        Archetype archetype = ARCHETYPES[r.pick(ARCHETYPE_WEIGHTS)];
+        Archetype archetype = ARCHETYPES[r.pick(settings.profile() == Profile.CLEOPATRA ? CLEOPATRA_WEIGHTS : ARCHETYPE_WEIGHTS)];
         String id = String.format(Locale.ROOT, "SP%08d-%s", index, r.base32(4));
         Rows rows = new Rows(id, r, settings.damage(), settings.extractDate());
         Story story = new Story();
@@ -46,7 +50,7 @@ final class PatientGenerator {
         story.archetype = archetype;
         story.expectedStep = archetype.step();
         switch (archetype) {
-            case COHORT -> new CohortPatient(r, rows, story, settings.extractDate()).build();
+            case COHORT, COHORT_TH -> new CohortPatient(r, rows, story, settings.extractDate()).build();
             case DEATH_BEFORE_BIRTH -> deathBeforeBirth(r, rows, story);
             default -> new OtherPatient(r, rows, story, settings.extractDate()).build();
         }
@@ -54,7 +58,8 @@ final class PatientGenerator {
             rows.plantExtraDamage(story);
         }
         DamageRates damage = settings.damage();
-        if (archetype != Archetype.COHORT && archetype != Archetype.DEATH_BEFORE_BIRTH && r.chance(damage.conflictingPatients())) {
+        if (archetype != Archetype.COHORT && archetype != Archetype.COHORT_TH && archetype != Archetype.DEATH_BEFORE_BIRTH
+                && r.chance(damage.conflictingPatients())) {
             rows.conflictingPatient(story);
         }
         if (r.chance(damage.unknownPatients())) {

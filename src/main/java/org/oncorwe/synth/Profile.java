@@ -4,6 +4,9 @@ package org.oncorwe.synth;
 public enum Profile {
     /** Samsung Medical Center's real-world THP study (paper-targets.md §1). */
     SMC,
-    /** Adds a first-line TH group for the CLEOPATRA-style comparison (arrives with the stats issue). */
+    /**
+     * Adds a first-line TH group beside the THP cohort for the CLEOPATRA-style comparison
+     * (paper-targets.md §2; docs/sample-data.md).
+     */
     CLEOPATRA
 }

@@ -45,6 +45,7 @@ final class Story {
     String pfsEventType;
     LocalDate indexLineEnd;
     LocalDate maintenanceStart;
+    String indexLabel;
     Integer pfsTrialDays;
     Integer pfsTrialEvent;
     Integer ancNadirCentis;

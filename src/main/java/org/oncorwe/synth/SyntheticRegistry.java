@@ -31,7 +31,7 @@ public final class SyntheticRegistry {
         PatientGenerator generator = new PatientGenerator(settings);
         try {
             Files.createDirectories(extractDir);
-            try (ExtractWriter extract = new ExtractWriter(extractDir, settings); TruthWriter truth = new TruthWriter(truthDir)) {
+            try (ExtractWriter extract = new ExtractWriter(extractDir, settings); TruthWriter truth = new TruthWriter(truthDir, settings.profile())) {
                 for (long i = 0; i < settings.patients(); i++) {
                     PatientGenerator.GeneratedPatient p = generator.generate(i);
                     p.rows().forEach(extract::write);

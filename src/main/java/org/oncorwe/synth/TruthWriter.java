@@ -18,7 +18,8 @@ import java.util.List;
  * {@code patients.csv} (one row per registry patient: archetype, the first_line_thp attrition
  * step that excludes them or INCLUDED, and for cohort patients every covariate and endpoint),
  * {@code lines.csv}, {@code toxicity.csv} and {@code damage.csv}. Values are the expected
- * post-ingest ones; empty = not applicable.
+ * post-ingest ones; empty = not applicable. Profile cleopatra adds three columns at the end of
+ * {@code patients.csv} ({@link #CLEOPATRA_COLUMNS}); profile smc's files stay as they were.
  */
 final class TruthWriter implements Closeable {
 
@@ -29,6 +30,11 @@ final class TruthWriter implements Closeable {
             "responder", "first_response_date", "long_term_responder", "index_line_end", "maintenance_start",
             "pd_date", "death_date", "last_contact_date", "os_days", "os_event", "pfs_days", "pfs_event",
             "pfs_event_type", "next_line_regimen", "next_line_start", "febrile_neutropenia", "anc_nadir");
+    /**
+     * Profile cleopatra: expected_label = the index line's label (TH or THP) of a patient that
+     * first_line_th_vs_thp includes (empty otherwise), and that patient's trial PFS.
+     */
+    static final List<String> CLEOPATRA_COLUMNS = List.of("expected_label", "pfs_trial_days", "pfs_trial_event");
     static final List<String> LINE_COLUMNS = List.of("patient_id", "line_seq", "setting", "line_no", "regimen",
             "regimen_label", "start_date", "end_date");
     static final List<String> TOXICITY_COLUMNS = List.of("patient_id", "ctcae_term", "max_grade", "source",
@@ -39,12 +45,16 @@ final class TruthWriter implements Closeable {
     private final CSVPrinter lines;
     private final CSVPrinter toxicity;
     private final Path dir;
+    private final boolean cleopatra;
 
-    TruthWriter(Path dir) {
+    TruthWriter(Path dir, Profile profile) {
         this.dir = dir;
+        this.cleopatra = profile == Profile.CLEOPATRA;
         try {
             Files.createDirectories(dir);
-            patients = open("patients.csv", PATIENT_COLUMNS);
+            patients = open("patients.csv", cleopatra
+                    ? java.util.stream.Stream.concat(PATIENT_COLUMNS.stream(), CLEOPATRA_COLUMNS.stream()).toList()
+                    : PATIENT_COLUMNS);
             lines = open("lines.csv", LINE_COLUMNS);
             toxicity = open("toxicity.csv", TOXICITY_COLUMNS);
         } catch (IOException e) {
@@ -61,7 +71,7 @@ final class TruthWriter implements Closeable {
 
     void write(Story s) {
         try {
-            patients.printRecord(values(s.patientId, s.archetype.name(), s.expectedStep, s.indexDate, s.ageAtIndex,
+            Object[] row = values(s.patientId, s.archetype.name(), s.expectedStep, s.indexDate, s.ageAtIndex,
                     s.ageGroup, s.menopausalStatus, s.hrStatus, s.her2Basis, s.diseaseSetting, s.relapseContext,
                     s.curativeSurgery, s.perioperativeChemo, s.priorAntiHer2, s.docetaxelAdmins,
                     Story.docetaxelGroup(s.docetaxelAdmins), s.dfiMonths == null ? null : String.format(java.util.Locale.ROOT, "%.4f", s.dfiMonths),
@@ -69,7 +79,13 @@ final class TruthWriter implements Closeable {
                     s.longTermResponder, s.indexLineEnd, s.maintenanceStart, s.pdDate, s.deathDate, s.lastContact,
                     s.osDays, s.osEvent, s.pfsDays, s.pfsEvent, s.pfsEventType, s.nextLineRegimen, s.nextLineStart,
                     s.febrileNeutropenia, s.ancNadirCentis == null ? null
-                            : java.math.BigDecimal.valueOf(s.ancNadirCentis, 2).toPlainString()));
+                            : java.math.BigDecimal.valueOf(s.ancNadirCentis, 2).toPlainString());
+            if (cleopatra) {
+                boolean compared = "INCLUDED".equals(s.expectedStep) || s.archetype == Archetype.COHORT_TH;
+                row = java.util.stream.Stream.concat(Arrays.stream(row), Arrays.stream(compared
+                        ? values(s.indexLabel, s.pfsTrialDays, s.pfsTrialEvent) : new Object[3])).toArray();
+            }
+            patients.printRecord(row);
             for (LineTruth l : s.lines) {
                 lines.printRecord(values(s.patientId, l.lineSeq(), l.setting(), l.lineNo(), l.regimen(), l.label(), l.start(), l.end()));
             }

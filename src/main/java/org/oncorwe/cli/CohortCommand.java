@@ -22,7 +22,7 @@ final class CohortCommand extends StageCommand {
                 : ExtractLocator.newestPartition(run.outputRoot().resolve("staged_patient"))
                 .orElseThrow(() -> new PipelineFailure("no published staged_patient under " + run.outputRoot()
                         + " (run ingest first, or give --output)"));
-        CohortRun.Staged staged = CohortRun.stage(run, run.outputRoot(), date, studies, publisher);
+        CohortRun.Staged staged = CohortRun.stage(run, run.outputRoot(), date, studies, stage.allowMixed, publisher);
         publisher.publish(run.manifest().runId(), staged.partitions());
         run.println("extract date " + date + ", studies " + String.join(", ", staged.studies()));
         staged.rows().forEach((table, n) -> run.println(table + ": " + n + " rows"));

@@ -38,8 +38,11 @@ final class CohortRun {
     }
 
     static Staged stage(RunContext run, Path tables, LocalDate extractDate, List<StudyAttrition.Study> studies,
-                        Publisher publisher) {
+                        boolean allowMixed, Publisher publisher) {
         OncoRweConfig c = run.config();
+        Map<String, String> inputs = Lineage.inputs(run, tables, extractDate, List.of("staged_patient/{date}",
+                "staged_drug_administration/{date}", "staged_tumor_event/{date}", "staged_surgery/{date}",
+                "staged_pathology/{date}"), allowMixed, "cohort");
         List<String> ids = studies.stream().map(StudyAttrition.Study::id).toList();
         run.manifest().put("studies", ids);
         run.manifest().put("extract_date", extractDate.toString());
@@ -52,6 +55,7 @@ final class CohortRun {
         for (String table : List.of("cohort", "cohort_attrition", "cohort_exclusions")) {
             partitions.addAll(publisher.staged(runId, table, 2));
         }
+        Lineage.stamp(run, publisher, partitions, result.keyId(), inputs);
         result.rowsPerTable().forEach(run.manifest()::rows);
         return new Staged(partitions, result.rowsPerTable(), ids);
     }

@@ -25,7 +25,7 @@ final class EndpointsCommand extends StageCommand {
                         + " (run cohort first, or give --output)"));
         run.manifest().put("studies", studies);
         run.manifest().put("extract_date", date.toString());
-        EndpointsRun.Staged staged = EndpointsRun.stage(run, run.outputRoot(), date, studies, publisher);
+        EndpointsRun.Staged staged = EndpointsRun.stage(run, run.outputRoot(), date, studies, stage.allowMixed, publisher);
         publisher.publish(run.manifest().runId(), staged.partitions());
         run.println("extract date " + date + ", studies " + String.join(", ", studies));
         staged.rows().forEach((table, n) -> run.println(table + ": " + n + " rows"));

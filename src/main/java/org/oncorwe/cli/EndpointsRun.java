@@ -29,8 +29,14 @@ final class EndpointsRun {
     private EndpointsRun() {
     }
 
-    static Staged stage(RunContext run, Path tables, LocalDate extractDate, List<String> studies, Publisher publisher) {
+    static Staged stage(RunContext run, Path tables, LocalDate extractDate, List<String> studies, boolean allowMixed,
+                        Publisher publisher) {
         OncoRweConfig c = run.config();
+        List<String> read = new ArrayList<>(List.of("lines_of_therapy/{date}", "staged_patient/{date}",
+                "staged_tumor_assessment/{date}", "staged_lab_result/{date}", "staged_measurement/{date}",
+                "staged_adverse_event/{date}"));
+        studies.forEach(s -> read.add("cohort/{date}/study=" + s));
+        Map<String, String> inputs = Lineage.inputs(run, tables, extractDate, read, allowMixed, "endpoints");
         String runId = run.manifest().runId();
         EndpointsStage.Result result = EndpointsStage.run(SparkSessions.create(c, "oncorwe " + runId), tables, extractDate, studies,
                 PatientEndpoints.Params.from(c), Toxicity.Params.from(c), c.get(ConfigKeys.STATS_DAYS_PER_MONTH),
@@ -40,6 +46,7 @@ final class EndpointsRun {
         for (String table : EndpointsStage.TABLES) {
             partitions.addAll(publisher.staged(runId, table, 2));
         }
+        Lineage.stamp(run, publisher, partitions, result.keyId(), inputs);
         result.rowsPerTable().forEach(run.manifest()::rows);
         return new Staged(partitions, result.rowsPerTable());
     }

@@ -72,6 +72,7 @@ final class IngestRun {
             run.manifest().rows(table, n);
             partitions.addAll(publisher.staged(run.manifest().runId(), table, 1));
         });
+        Lineage.stamp(run, publisher, partitions, key.keyId(), Map.of()); // read from the raw extract (see the run manifest's inputs)
         return new Staged(date, partitions, result.rowsPerTable());
     }
 }

@@ -48,10 +48,10 @@ final class RunCommand extends StageCommand {
         IngestRun.Staged staged = IngestRun.stage(run, dir, Optional.ofNullable(stage.extractDate), publisher);
         LocalDate extractDate = staged.extractDate();
         // the next stages read the ingest's tables from this run's staging folder: nothing is published yet
-        CohortRun.Staged cohort = CohortRun.stage(run, publisher.staging(run.manifest().runId()), extractDate, studies,
+        CohortRun.Staged cohort = CohortRun.stage(run, publisher.staging(run.manifest().runId()), extractDate, studies, false,
                 publisher);
         EndpointsRun.Staged endpoints = EndpointsRun.stage(run, publisher.staging(run.manifest().runId()), extractDate,
-                cohort.studies(), publisher);
+                cohort.studies(), false, publisher);
         List<Publisher.Partition> partitions = new java.util.ArrayList<>(staged.partitions());
         partitions.addAll(cohort.partitions());
         partitions.addAll(endpoints.partitions());

@@ -21,4 +21,8 @@ final class StageOptions {
     @Option(names = "--study", paramLabel = "ID", split = ",",
             description = "Study id(s) from the config, or 'all' (default: cohort.default_study).")
     List<String> studies = new ArrayList<>();
+
+    @Option(names = "--allow-mixed",
+            description = "Read inputs even when one was derived from a partition that has since been replaced by another run.")
+    boolean allowMixed;
 }

@@ -87,6 +87,43 @@ class CohortCommandTest {
     }
 
     @Test
+    void everyPublishedPartitionCarriesItsRunManifestAndEndpointsRefuseACohortOfReplacedStagedTables() throws IOException {
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        String runId = manifest("run").getString("run_id");
+        Path cohort = partition("cohort", "first_line_thp");
+        org.oncorwe.runtime.PartitionManifest m = org.oncorwe.runtime.PartitionManifest.read(cohort).orElseThrow();
+        assertEquals(runId, m.runId());
+        assertEquals(runId, m.inputs().get("staged_patient/extract_date=2020-10-31"), "derived within the same run");
+        assertEquals(runId, org.oncorwe.runtime.PartitionManifest.read(out.resolve("staged_patient/extract_date=2020-10-31"))
+                .orElseThrow().runId());
+
+        Path again = TestPaths.emptyHome("cohort-cli-mixed").resolve("out");
+        copyTree(out, again);
+        // a newer run replaces staged_patient: the published cohort was derived from the one before
+        new org.oncorwe.runtime.PartitionManifest("20990101T000000Z-00000000", "staged_patient", "extract_date=2020-10-31",
+                m.configHash(), m.keyId(), m.pipelineVersion(), Map.of()).write(again.resolve("staged_patient/extract_date=2020-10-31"));
+        CliRun endpoints = CliRun.of(TestPaths.home(), Map.of(), "endpoints", "--output", again.toString(), "--config",
+                TestPaths.home().resolve("conf/sample.conf").toString(), "--study", "first_line_thp");
+        assertEquals(ExitCode.FAILED, endpoints.exitCode());
+        assertEquals("error: inputs from runs that do not belong together: cohort/extract_date=2020-10-31/study=first_line_thp "
+                + "was derived from staged_patient/extract_date=2020-10-31 of run " + runId + ", but the one read now is of run "
+                + "20990101T000000Z-00000000; rerun the earlier stage, or run endpoints with --allow-mixed", endpoints.err().strip());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void anUnknownStudyIsAUsageErrorNamingTheConfiguredOnes() {
         CliRun wrong = CliRun.of(TestPaths.home(), Map.of(), "cohort", "--output", out.toString(), "--study", "first_line_x");
         assertEquals(ExitCode.USAGE, wrong.exitCode());

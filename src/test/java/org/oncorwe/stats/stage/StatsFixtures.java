@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Hand-built, seeded patients for the stats stage's plain-Java tests. */
 final class StatsFixtures {
 
@@ -86,5 +88,28 @@ final class StatsFixtures {
             }
         }
         return out;
+    }
+
+    /** Every column the command's row has (but study), the stage's time columns in months (× days per month), compared. */
+    static void assertSameRows(List<Map<String, Object>> command, List<Map<String, Object>> stage, double daysPerMonth,
+                               String what) {
+        assertEquals(command.size(), stage.size(), what + ": rows");
+        for (int i = 0; i < command.size(); i++) {
+            for (Map.Entry<String, Object> e : command.get(i).entrySet()) {
+                String c = e.getKey();
+                if (c.equals("study")) {
+                    continue;
+                }
+                Object mine = stage.get(i).get(c);
+                if (mine instanceof Double d && StudyStatistics.TIME_COLUMNS.contains(c)) {
+                    mine = d * daysPerMonth;
+                }
+                if (e.getValue() instanceof Double r && mine instanceof Double x && Double.isFinite(r)) {
+                    assertEquals(r, x, 1e-9 * Math.max(1, Math.abs(r)), what + " row " + i + " " + c);
+                } else {
+                    assertEquals(e.getValue(), mine, what + " row " + i + " " + c);
+                }
+            }
+        }
     }
 }

@@ -46,26 +46,8 @@ class StudyStatisticsTest {
         return r.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** Every column the command's row has, the stage's time columns in months (× days per month), compared. */
     private static void assertSameRows(List<Map<String, Object>> command, List<Map<String, Object>> stage, String what) {
-        assertEquals(command.size(), stage.size(), what + ": rows");
-        for (int i = 0; i < command.size(); i++) {
-            for (Map.Entry<String, Object> e : command.get(i).entrySet()) {
-                String c = e.getKey();
-                if (c.equals("study")) {
-                    continue;
-                }
-                Object mine = stage.get(i).get(c);
-                if (mine instanceof Double d && StudyStatistics.TIME_COLUMNS.contains(c)) {
-                    mine = d * S.daysPerMonth();
-                }
-                if (e.getValue() instanceof Double r && mine instanceof Double x && Double.isFinite(r)) {
-                    assertEquals(r, x, 1e-9 * Math.max(1, Math.abs(r)), what + " row " + i + " " + c);
-                } else {
-                    assertEquals(e.getValue(), mine, what + " row " + i + " " + c);
-                }
-            }
-        }
+        StatsFixtures.assertSameRows(command, stage, S.daysPerMonth(), what);
     }
 
     @Test

@@ -52,15 +52,19 @@ final class RunCommand extends StageCommand {
                 publisher);
         EndpointsRun.Staged endpoints = EndpointsRun.stage(run, publisher.staging(run.manifest().runId()), extractDate,
                 cohort.studies(), false, publisher);
+        StatsRun.Staged stats = StatsRun.stage(run, publisher.staging(run.manifest().runId()), extractDate, cohort.studies(),
+                false, publisher);
         List<Publisher.Partition> partitions = new java.util.ArrayList<>(staged.partitions());
         partitions.addAll(cohort.partitions());
         partitions.addAll(endpoints.partitions());
+        partitions.addAll(stats.partitions());
         publisher.publish(run.manifest().runId(), partitions);
         run.println("extract: " + dir + " (extract date " + extractDate + ")");
         staged.rows().forEach((table, n) -> run.println("  " + table + ": " + n + " rows"));
         run.println("studies: " + String.join(", ", cohort.studies()));
         cohort.rows().forEach((table, n) -> run.println("  " + table + ": " + n + " rows"));
         endpoints.rows().forEach((table, n) -> run.println("  " + table + ": " + n + " rows"));
+        stats.rows().forEach((table, n) -> run.println("  " + table + ": " + n + " rows"));
         run.println("pending: " + String.join(" ", pending));
         run.println("outputs: " + run.outputRoot());
         run.println("report: " + run.outputRoot().resolve("report").resolve(extractDate.toString()).resolve("index.html")

@@ -84,6 +84,11 @@ public final class ConfigKeys {
     public static final ConfigKey<Double> STATS_DAYS_PER_MONTH = ConfigKey.decimal("stats.days_per_month");
     public static final ConfigKey<Integer> STATS_OS_LANDMARK_DOCETAXEL_DAYS = ConfigKey.integer("stats.os_landmark_docetaxel_days");
     public static final ConfigKey<Integer> STATS_OS_LANDMARK_RESPONDER_DAYS = ConfigKey.integer("stats.os_landmark_responder_days");
+    public static final ConfigKey<Map<String, List<String>>> STATS_FACTOR_LEVELS = ConfigKey.records("stats.factor_levels",
+            org.oncorwe.stats.stage.FactorLevels::read, org.oncorwe.stats.stage.FactorLevels::canonical);
+    public static final ConfigKey<List<String>> STATS_SUBGROUP_FACTORS = ConfigKey.stringList("stats.subgroup_factors");
+    public static final ConfigKey<Map<String, org.oncorwe.stats.stage.Comparison>> STATS_COMPARISONS = ConfigKey.records(
+            "stats.comparisons", org.oncorwe.stats.stage.Comparison::read, org.oncorwe.stats.stage.Comparison::canonical);
 
     // privacy
     public static final ConfigKey<Integer> PRIVACY_MIN_CELL_COUNT = ConfigKey.integer("privacy.min_cell_count");

@@ -9,7 +9,7 @@ public enum Stage {
     INGEST(true),
     COHORT(true),
     ENDPOINTS(true),
-    STATS(false),
+    STATS(true),
     REPORT(false);
 
     private final boolean built;

@@ -1,5 +1,6 @@
 package org.oncorwe.stats.spark;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -20,6 +21,13 @@ public final class ParquetTables {
     }
 
     public static Path write(SparkSession spark, Path dir, OutputTable table) {
+        Path target = dir.resolve(table.name());
+        frame(spark, table).coalesce(1).write().mode(SaveMode.Overwrite).parquet(target.toString());
+        return target;
+    }
+
+    /** The table as a DataFrame with its typed columns (every column nullable). */
+    public static Dataset<Row> frame(SparkSession spark, OutputTable table) {
         StructType schema = new StructType();
         for (OutputTable.Column c : table.columns()) {
             schema = schema.add(c.name(), type(c.type()), true);
@@ -28,9 +36,7 @@ public final class ParquetTables {
         for (Object[] values : table.rows()) {
             rows.add(RowFactory.create(values));
         }
-        Path target = dir.resolve(table.name());
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(target.toString());
-        return target;
+        return spark.createDataFrame(rows, schema);
     }
 
     private static DataType type(OutputTable.Type type) {

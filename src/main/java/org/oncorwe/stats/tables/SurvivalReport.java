@@ -154,12 +154,38 @@ public final class SurvivalReport {
         return withLevel ? t.column("level", STRING) : t;
     }
 
-    private static OutputTable kmCurve(List<Curve> curves, Options o) {
-        OutputTable t = keyed("km_curve", true).column("time", DOUBLE).column("n_risk", BIGINT)
+    /** The tables this report writes, in the order {@link #of} returns them. */
+    public static final List<String> TABLES = List.of("km_curve", "survival_summary", "survival_landmark", "survival_test",
+            "logrank_groups", "hazard_ratio");
+
+    /** An empty table of this report with its columns (one of {@link #TABLES}). */
+    public static OutputTable emptyTable(String name) {
+        return switch (name) {
+            case "km_curve" -> kmCurveTable();
+            case "survival_summary" -> summaryTable();
+            case "survival_landmark" -> landmarkTable();
+            case "survival_test" -> testTable();
+            case "logrank_groups" -> logRankGroupsTable();
+            case "hazard_ratio" -> hazardRatioTable();
+            default -> throw new IllegalArgumentException("not a survival table: " + name);
+        };
+    }
+
+    /** The warning column of a Cox fit's rows: MONOTONE_LIKELIHOOD, NOT_CONVERGED or null. */
+    public static String warning(CoxModel.Result fit) {
+        return fit.monotone() ? "MONOTONE_LIKELIHOOD" : fit.converged() ? null : "NOT_CONVERGED";
+    }
+
+    private static OutputTable kmCurveTable() {
+        return keyed("km_curve", true).column("time", DOUBLE).column("n_risk", BIGINT)
                 .column("n_event", BIGINT).column("n_censor", BIGINT).column("surv", DOUBLE)
                 .column("std_err", DOUBLE).column("std_err_log", DOUBLE).column("lower", DOUBLE)
                 .column("upper", DOUBLE).column("conf_type", STRING).column("cumhaz", DOUBLE)
                 .column("std_chaz", DOUBLE);
+    }
+
+    private static OutputTable kmCurve(List<Curve> curves, Options o) {
+        OutputTable t = kmCurveTable();
         for (Curve c : curves) {
             KaplanMeier.Result f = c.fit();
             for (int i = 0; i < f.size(); i++) {
@@ -171,8 +197,8 @@ public final class SurvivalReport {
         return t;
     }
 
-    private static OutputTable summary(List<Curve> curves, Options o) {
-        OutputTable t = keyed("survival_summary", true).column("conf_type", STRING)
+    private static OutputTable summaryTable() {
+        return keyed("survival_summary", true).column("conf_type", STRING)
                 .column("median_ci_method", STRING).column("n", BIGINT).column("events", BIGINT)
                 .column("median", DOUBLE).column("median_lower", DOUBLE).column("median_upper", DOUBLE)
                 .column("q25", DOUBLE).column("q75", DOUBLE).column("rmst", DOUBLE).column("rmst_se", DOUBLE)
@@ -180,6 +206,10 @@ public final class SurvivalReport {
                 .column("followup_upper", DOUBLE).column("followup_crude_median", DOUBLE)
                 .column("followup_min", DOUBLE).column("followup_max", DOUBLE).column("q25_lower", DOUBLE)
                 .column("q25_upper", DOUBLE).column("q75_lower", DOUBLE).column("q75_upper", DOUBLE);
+    }
+
+    private static OutputTable summary(List<Curve> curves, Options o) {
+        OutputTable t = summaryTable();
         for (Curve c : curves) {
             KaplanMeier.Result f = c.fit();
             Rmst.Result rmst = c.rmst();
@@ -196,10 +226,14 @@ public final class SurvivalReport {
         return t;
     }
 
-    private static OutputTable landmark(List<Curve> curves, Options o) {
-        OutputTable t = keyed("survival_landmark", true).column("time", DOUBLE).column("n_risk", BIGINT)
+    private static OutputTable landmarkTable() {
+        return keyed("survival_landmark", true).column("time", DOUBLE).column("n_risk", BIGINT)
                 .column("surv", DOUBLE).column("std_err", DOUBLE).column("lower", DOUBLE).column("upper", DOUBLE)
                 .column("conf_type", STRING);
+    }
+
+    private static OutputTable landmark(List<Curve> curves, Options o) {
+        OutputTable t = landmarkTable();
         for (Curve c : curves) {
             for (LandmarkSurvival.Point p : c.landmarks()) {
                 t.add(STUDY, o.endpoint(), c.factor(), c.level(), p.time(), p.nRisk(), p.surv(), p.stdErr(), p.lower(),
@@ -216,9 +250,13 @@ public final class SurvivalReport {
     }
 
     /** logrank_groups (one row per test and group), adding each test's row to survival_test. */
-    private static OutputTable logRankTables(List<LogRank> tests, Options o, OutputTable test) {
-        OutputTable groups = keyed("logrank_groups", true).column("test", STRING).column("observed", DOUBLE)
+    private static OutputTable logRankGroupsTable() {
+        return keyed("logrank_groups", true).column("test", STRING).column("observed", DOUBLE)
                 .column("expected", DOUBLE).column("variance", DOUBLE).column("strata", STRING);
+    }
+
+    private static OutputTable logRankTables(List<LogRank> tests, Options o, OutputTable test) {
+        OutputTable groups = logRankGroupsTable();
         for (LogRank lr : tests) {
             LogRankTest.Result r = lr.result();
             test.add(STUDY, o.endpoint(), o.group(), lr.name(), r.statistic(), r.degreesOfFreedom(), r.pValue(),
@@ -235,16 +273,20 @@ public final class SurvivalReport {
      * hazard_ratio from the Cox model of the group (dummies against the first level), stratified by
      * --strata when given, and its cox_wald, cox_lr and cox_score rows in survival_test.
      */
-    private static OutputTable hazardRatio(CoxModel.Result fit, SurvivalData data, Options o, OutputTable test) {
-        OutputTable t = keyed("hazard_ratio", false).column("term", STRING).column("reference", STRING)
+    private static OutputTable hazardRatioTable() {
+        return keyed("hazard_ratio", false).column("term", STRING).column("reference", STRING)
                 .column("hr", DOUBLE).column("hr_lower", DOUBLE).column("hr_upper", DOUBLE).column("coef", DOUBLE)
                 .column("se", DOUBLE).column("p_value", DOUBLE).column("ties", STRING).column("strata", STRING)
                 .column("converged", BOOLEAN).column("warning", STRING);
+    }
+
+    private static OutputTable hazardRatio(CoxModel.Result fit, SurvivalData data, Options o, OutputTable test) {
+        OutputTable t = hazardRatioTable();
         if (fit == null) {
             return t;
         }
         String reference = data.groups().get(0);
-        String warning = fit.monotone() ? "MONOTONE_LIKELIHOOD" : fit.converged() ? null : "NOT_CONVERGED";
+        String warning = warning(fit);
         for (CoxModel.Result.Term term : fit.terms()) {
             t.add(STUDY, o.endpoint(), o.group(), term.name(), reference, term.hr(), term.hrLower(), term.hrUpper(),
                     term.coef(), term.se(), term.pValue(), ConfigKey.token(o.ties()), o.strata(), fit.converged(),

@@ -13,6 +13,7 @@ import static org.oncorwe.endpoints.ToxicityCases.INDEX;
 import static org.oncorwe.endpoints.ToxicityCases.ae;
 import static org.oncorwe.endpoints.ToxicityCases.grade;
 import static org.oncorwe.endpoints.ToxicityCases.lab;
+import static org.oncorwe.endpoints.ToxicityCases.lvef;
 
 /** One row per term: recorded AEs merged with their lab term, max grade, source, first onset, max grade date, version, order. */
 @Tag("unit")
@@ -22,6 +23,14 @@ class ToxicityTermsTest {
 
     private static Toxicity.TermGrade row(String term, String version, int max, String source, String first, String maxDate) {
         return new Toxicity.TermGrade(term, version, max, source, LocalDate.parse(first), LocalDate.parse(maxDate));
+    }
+
+    @Test
+    void bothSourcesReachingTheMaxOnDifferentDaysAreBoth() {
+        // HND-0018: LVEF drop 10 on 12-11 (grade 2), recorded grade 2 on 12-12
+        List<Toxicity.TermGrade> got = grade(List.of(), List.of(lvef("2019-12-20", "65"), lvef("2020-02-11", "55")),
+                List.of(ae(EjectionFraction.TERM, "2020-02-12", 2, "5.0")));
+        assertEquals(List.of(row(EjectionFraction.TERM, "5.0", 2, "BOTH", "2020-02-11", "2020-02-11")), got);
     }
 
     @Test

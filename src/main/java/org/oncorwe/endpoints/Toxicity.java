@@ -81,6 +81,7 @@ public final class Toxicity {
         Map<LabTerm, List<Reading>> readings = LabTerm.readings(labs);
         List<TermOnset> onsets = new ArrayList<>();
         readings.forEach((term, r) -> onsets.addAll(term.onsets(r, window, p.labBaselineDays())));
+        onsets.addAll(FebrileNeutropenia.onsets(readings.get(LabTerm.NEUTROPHILS), measurements, window));
         onsets.addAll(EjectionFraction.onsets(measurements, window, p.lvefBaselineDays()));
         onsets.addAll(recordedOnsets(recorded, window));
         return byTerm(onsets, p.ctcaeVersion());

@@ -107,7 +107,8 @@ class CohortCommandTest {
         assertEquals(ExitCode.FAILED, endpoints.exitCode());
         assertEquals("error: inputs from runs that do not belong together: cohort/extract_date=2020-10-31/study=first_line_thp "
                 + "was derived from staged_patient/extract_date=2020-10-31 of run " + runId + ", but the one read now is of run "
-                + "20990101T000000Z-00000000; rerun the earlier stage, or run endpoints with --allow-mixed", endpoints.err().strip());
+                + "20990101T000000Z-00000000 (and 1 more); rerun the earlier stage, or run endpoints with --allow-mixed",
+                endpoints.err().strip(), "lines_of_therapy was derived from the replaced staged_patient too");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -46,6 +46,10 @@ public final class Toxicity {
         }
 
         public static Params from(OncoRweConfig c) {
+            if (!"5.0".equals(c.get(ConfigKeys.ENDPOINTS_CTCAE_VERSION))) { // before any work, not inside a task (decision 129)
+                throw new org.oncorwe.config.ConfigError("config key endpoints.ctcae_version: only 5.0 is graded (docs/decisions.md 129), got '"
+                        + c.get(ConfigKeys.ENDPOINTS_CTCAE_VERSION) + "'");
+            }
             return new Params(c.get(ConfigKeys.ENDPOINTS_CTCAE_VERSION), c.get(ConfigKeys.ENDPOINTS_TOXICITY_WINDOW_AFTER_LINE_DAYS),
                     c.get(ConfigKeys.ENDPOINTS_LAB_BASELINE_DAYS), c.get(ConfigKeys.ENDPOINTS_LVEF_BASELINE_DAYS));
         }

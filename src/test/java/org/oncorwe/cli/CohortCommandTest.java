@@ -109,6 +109,12 @@ class CohortCommandTest {
                 + "was derived from staged_patient/extract_date=2020-10-31 of run " + runId + ", but the one read now is of run "
                 + "20990101T000000Z-00000000 (and 1 more); rerun the earlier stage, or run endpoints with --allow-mixed",
                 endpoints.err().strip(), "lines_of_therapy was derived from the replaced staged_patient too");
+        CliRun mixed = CliRun.of(TestPaths.home(), Map.of(), "endpoints", "--output", again.toString(), "--config",
+                TestPaths.home().resolve("conf/sample.conf").toString(), "--study", "first_line_thp", "--allow-mixed");
+        assertEquals(ExitCode.OK, mixed.exitCode(), mixed.err());
+        Config allowed = CliRun.manifests(again).stream().filter(x -> x.getString("subcommand").equals("endpoints"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals(2, allowed.getStringList("mixed_inputs").size(), "recorded, not hidden");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

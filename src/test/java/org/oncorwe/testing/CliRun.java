@@ -37,8 +37,11 @@ public record CliRun(int exitCode, String out, String err) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(runs)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted()
+            // run ids start with the second only: two runs in one second are ordered by when they started
+            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
                     .map(p -> ConfigFactory.parseFile(p.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON)))
+                    .sorted(java.util.Comparator.comparing((Config c) -> java.time.Instant.parse(c.getString("started_at")))
+                            .thenComparing(c -> c.getString("run_id")))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -41,8 +41,10 @@ class LaunchersIT {
         assertTrue(help.out().contains("\n  survival "));
 
         Path out = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "launcher-it");
-        Scripts.Result pending = Scripts.run(HOME, ENV, List.of("jobs/oncorwe", "cohort", "--output", out.toString()));
-        assertEquals(3, pending.exitCode(), pending.err());
+        Scripts.Result nothingStaged = Scripts.run(HOME, ENV, List.of("jobs/oncorwe", "cohort", "--output", out.toString()));
+        assertEquals(1, nothingStaged.exitCode(), nothingStaged.err());
+        assertEquals("error: no published staged_patient under " + out + " (run ingest first, or give --output)",
+                nothingStaged.err().strip().lines().filter(l -> l.startsWith("error:")).findFirst().orElse(nothingStaged.err()));
         Scripts.Result missing = Scripts.run(HOME, ENV, List.of("jobs/oncorwe", "ingest", "--extract", out.resolve("absent").toString(),
                 "--output", out.toString()));
         assertEquals(1, missing.exitCode(), missing.err());

@@ -2,6 +2,7 @@ package org.oncorwe.report;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -12,6 +13,9 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.List;
 
 /** A forest plot of subgroup hazard ratios: one row per term, HR with its 95 % CI on a log axis, a line at 1. */
@@ -41,6 +45,8 @@ public final class ForestChart {
         hr.setRange(Math.max(lo / 1.3, 1e-3), Math.min(hi * 1.3, 1e3));
         hr.setLabelFont(Palette.LABEL);
         hr.setSmallestValue(1e-3);
+        hr.setTickUnit(new NumberTickUnit(Math.log10(2))); // ticks at powers of 2: 0.25, 0.5, 1, 2, 4 (in log space)
+        hr.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         SymbolAxis terms = new SymbolAxis(null, labels.length == 0 ? new String[] {""} : labels);
         terms.setRange(-0.6, Math.max(labels.length, 1) - 0.4);
         terms.setInverted(true);

@@ -56,6 +56,12 @@ public final class Html {
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
+    /** "p < 0.001" or "p = 0.043". */
+    public static String pLabel(Double p) {
+        String v = pValue(p);
+        return v.startsWith("<") ? "p " + v : "p = " + v;
+    }
+
     /** "median (lower–upper)". */
     public static String withInterval(Double value, Double lower, Double upper) {
         return decimal(value) + " (" + decimal(lower) + "–" + decimal(upper) + ")";

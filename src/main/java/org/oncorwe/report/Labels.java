@@ -36,6 +36,15 @@ final class Labels {
         return FACTORS.getOrDefault(factor, factor.replace('_', ' '));
     }
 
+    /** A level beside its factor's name (forest plot rows): booleans as yes / no. */
+    static String shortLevel(String factor, String level) {
+        String known = LEVELS.get(factor + "=" + level);
+        if (known != null) {
+            return known;
+        }
+        return "true".equals(level) ? "yes" : "false".equals(level) ? "no" : level(factor, level);
+    }
+
     static String level(String factor, String level) {
         if ("all".equals(factor)) {
             return "All patients";

@@ -158,7 +158,7 @@ final class StudySection {
             return null;
         }
         Rows t = st.survivalTest().where("endpoint", endpoint, "factor", factor, "test", "logrank");
-        return t.isEmpty() ? null : "Log-rank p = " + Html.pValue(Rows.number(t.list().get(0), "p_value"));
+        return t.isEmpty() ? null : "Log-rank " + Html.pLabel(Rows.number(t.list().get(0), "p_value"));
     }
 
     private String longTerm() {
@@ -169,7 +169,7 @@ final class StudySection {
                 curves.add(KmCurve.of(Labels.level("long_term_responder", level), "os", "long_term_responder", level, rows));
             }
         }
-        String subtitle = st.longTermLogrankP() == null ? null : "Log-rank p = " + Html.pValue(st.longTermLogrankP());
+        String subtitle = st.longTermLogrankP() == null ? null : "Log-rank " + Html.pLabel(st.longTermLogrankP());
         return kmFigure(new KmFigure(st.study() + "_fig2", "Figure 2. Overall survival of long-term vs other responders",
                 Labels.endpoint("os"), curves, st.tickStep(), subtitle), "Responders only; long-term responders stayed on "
                 + "the index line for at least 35 months (endpoints.long_term_responder). Computed by the report from the "
@@ -217,8 +217,8 @@ final class StudySection {
                 && r.get("adjusted_for") == null && !Objects.equals(r.get("factor"), "all"));
         for (Map<String, Object> r : univariable.list()) {
             String factor = Rows.text(r, "factor");
-            rows.add(new ForestRow(Labels.factor(factor) + ": " + Labels.level(factor, Rows.text(r, "term")) + " vs "
-                    + Labels.level(factor, Rows.text(r, "reference")), Rows.number(r, "hr"), Rows.number(r, "hr_lower"),
+            rows.add(new ForestRow(Labels.factor(factor) + ": " + Labels.shortLevel(factor, Rows.text(r, "term")) + " vs "
+                    + Labels.shortLevel(factor, Rows.text(r, "reference")), Rows.number(r, "hr"), Rows.number(r, "hr_lower"),
                     Rows.number(r, "hr_upper"), Rows.number(r, "p_value")));
         }
         if (rows.isEmpty()) {
@@ -261,8 +261,8 @@ final class StudySection {
             for (Map<String, Object> r : st.survivalTest().where("factor", f).filter(r -> Rows.text(r, "test").startsWith("logrank"))
                     .list()) {
                 h.append("<li>").append(Html.escape(r.get("endpoint") + ": " + r.get("test")
-                        + (r.get("strata") == null ? "" : " (strata " + r.get("strata") + ")") + ", p = "
-                        + Html.pValue(Rows.number(r, "p_value")))).append("</li>\n");
+                        + (r.get("strata") == null ? "" : " (strata " + r.get("strata") + ")") + ", "
+                        + Html.pLabel(Rows.number(r, "p_value")))).append("</li>\n");
             }
             h.append("</ul>\n");
         }
@@ -284,6 +284,6 @@ final class StudySection {
 
     static String missing(String table) {
         return "<p class=\"note missing\"" + Html.attr("data-missing-table", table) + ">" + SummaryTable.NOT_AVAILABLE + ": "
-                + Html.escape(table) + " was not found for this study and extract date.</p>\n";
+                + Html.escape(table) + " was not found for this extract date.</p>\n";
     }
 }

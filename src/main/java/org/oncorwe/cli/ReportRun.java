@@ -1,5 +1,6 @@
 package org.oncorwe.cli;
 
+import org.oncorwe.config.ConfigKeys;
 import org.oncorwe.config.OncoRweConfig;
 import org.oncorwe.report.Report;
 import org.oncorwe.report.spark.ReportStage;
@@ -33,6 +34,12 @@ final class ReportRun {
     static Staged stage(RunContext run, Path tables, LocalDate extractDate, List<String> studies, boolean allowMixed,
                         Publisher publisher) {
         OncoRweConfig c = run.config();
+        // the default study (the paper's, first_line_thp) leads the report; the others follow in the order given
+        String lead = c.get(ConfigKeys.COHORT_DEFAULT_STUDY);
+        studies = new ArrayList<>(studies);
+        if (studies.remove(lead)) {
+            studies.add(0, lead);
+        }
         List<String> read = new ArrayList<>(List.of("rejects/{date}", "ingest_report/{date}"));
         for (String s : studies) {
             for (String t : List.of("cohort_attrition", "endpoints", "internal_km_curve", "internal_survival_summary",

@@ -27,7 +27,7 @@ public final class Report {
             table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #ccc;padding:2px 6px;font-size:.9em}
             th{background:#f2f5fa;text-align:left}td.cell,td.n-risk{text-align:right}td.level{padding-left:1.5em}
             img.figure{max-width:100%;border:1px solid #eee}.note{color:#555;font-size:.9em}
-            .missing{color:#a33;font-weight:bold}.files{font-size:.8em;color:#777}pre{background:#f7f7f7;padding:.5em}
+            .missing{color:#a33;font-weight:bold}.files{font-size:.8em;color:#777}pre{background:#f7f7f7;padding:.5em;max-height:14em;overflow:auto}
             """;
 
     /** The written page and the figure files beside it. */

@@ -35,7 +35,9 @@ final class RunCommand extends StageCommand {
         if (found.isEmpty()) {
             run.println("no extract to run: " + sampleDir + " holds no yyyy-MM-dd extract yet "
                     + "(the synthetic sample comes with the generator); give --extract DIR");
-            run.println("pending: " + String.join(" ", pending));
+            if (!pending.isEmpty()) {
+                run.println("pending: " + String.join(" ", pending));
+            }
             return ExitCode.OK;
         }
         Path dir = found.get();
@@ -54,10 +56,13 @@ final class RunCommand extends StageCommand {
                 cohort.studies(), false, publisher);
         StatsRun.Staged stats = StatsRun.stage(run, publisher.staging(run.manifest().runId()), extractDate, cohort.studies(),
                 false, publisher);
+        ReportRun.Staged report = ReportRun.stage(run, publisher.staging(run.manifest().runId()), extractDate, cohort.studies(),
+                false, publisher);
         List<Publisher.Partition> partitions = new java.util.ArrayList<>(staged.partitions());
         partitions.addAll(cohort.partitions());
         partitions.addAll(endpoints.partitions());
         partitions.addAll(stats.partitions());
+        partitions.add(report.partition());
         publisher.publish(run.manifest().runId(), partitions);
         run.println("extract: " + dir + " (extract date " + extractDate + ")");
         staged.rows().forEach((table, n) -> run.println("  " + table + ": " + n + " rows"));
@@ -65,10 +70,11 @@ final class RunCommand extends StageCommand {
         cohort.rows().forEach((table, n) -> run.println("  " + table + ": " + n + " rows"));
         endpoints.rows().forEach((table, n) -> run.println("  " + table + ": " + n + " rows"));
         stats.rows().forEach((table, n) -> run.println("  " + table + ": " + n + " rows"));
-        run.println("pending: " + String.join(" ", pending));
+        if (!pending.isEmpty()) {
+            run.println("pending: " + String.join(" ", pending));
+        }
         run.println("outputs: " + run.outputRoot());
-        run.println("report: " + run.outputRoot().resolve("report").resolve(extractDate.toString()).resolve("index.html")
-                + (pending.contains(Stage.REPORT.command()) ? " (pending)" : ""));
+        run.println("report: " + report.index() + " (" + report.figures() + " figure files beside it)");
         return ExitCode.OK;
     }
 }

@@ -10,7 +10,7 @@ public enum Stage {
     COHORT(true),
     ENDPOINTS(true),
     STATS(true),
-    REPORT(false);
+    REPORT(true);
 
     private final boolean built;
 

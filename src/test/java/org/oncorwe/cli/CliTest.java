@@ -63,9 +63,9 @@ class CliTest {
     @Test
     void notYetBuiltSubcommandsExitThree() {
         Path out = home.resolve("out");
-        CliRun r = CliRun.of(home, Map.of(), "report", "--output", out.toString());
+        CliRun r = CliRun.of(home, Map.of(), "bench", "floor", "--output", out.toString());
         assertEquals(ExitCode.NOT_IMPLEMENTED, r.exitCode());
-        assertEquals("report: not implemented yet: the report stage, issue #9", r.err().strip());
+        assertEquals("bench: not implemented yet: bench floor, issue #12", r.err().strip());
         CliRun survival = CliRun.of(home, Map.of(), "survival", "--input", "no-such.csv",
                 "--time", "t", "--event", "e", "--output", out.toString(), "--conf-type", "log-log");
         assertEquals(ExitCode.FAILED, survival.exitCode());

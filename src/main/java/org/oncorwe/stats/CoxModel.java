@@ -15,25 +15,32 @@ import java.util.List;
  */
 public final class CoxModel {
 
-    private static final CoxModel DEFAULT = new CoxModel(TieMethod.EFRON, 20, 1e-9);
+    private static final CoxModel DEFAULT = new CoxModel(TieMethod.EFRON, 20, 1e-9, 0.95);
 
     private final TieMethod ties;
     private final int maxIterations;
     private final double eps;
+    private final double confidenceLevel;
 
-    private CoxModel(TieMethod ties, int maxIterations, double eps) {
+    private CoxModel(TieMethod ties, int maxIterations, double eps, double confidenceLevel) {
         this.ties = ties;
         this.maxIterations = maxIterations;
         this.eps = eps;
+        this.confidenceLevel = confidenceLevel;
     }
 
-    /** Efron, 20 iterations, eps 1e-9 (R's coxph.control). */
+    /** Efron, 20 iterations, eps 1e-9 (R's coxph.control), 95 % intervals (summary.coxph's conf.int). */
     public static CoxModel withDefaults() {
         return DEFAULT;
     }
 
     public CoxModel with(TieMethod method) {
-        return new CoxModel(Arguments.checkNotNull(method, "ties"), maxIterations, eps);
+        return new CoxModel(Arguments.checkNotNull(method, "ties"), maxIterations, eps, confidenceLevel);
+    }
+
+    /** The level of the HR intervals, as {@code summary(fit, conf.int = level)}. */
+    public CoxModel withConfidenceLevel(double level) {
+        return new CoxModel(ties, maxIterations, eps, Arguments.checkConfidenceLevel(level));
     }
 
     /** Log-likelihood, score and information at beta. */
@@ -222,7 +229,7 @@ public final class CoxModel {
             converged = true;
         }
         return Result.of(cox.terms(), beta, chol, step.u(), loglik0, best, score, converged,
-                converged ? iterations : maxIterations);
+                converged ? iterations : maxIterations, confidenceLevel);
     }
 
     /** A fitted model: per term coef, se, HR with CI and Wald p; the three global tests. */
@@ -264,7 +271,7 @@ public final class CoxModel {
         }
 
         static Result of(List<String> names, double[] beta, Cholesky chol, double[] u, double loglik0,
-                         double loglik, double scoreStat, boolean converged, int iterations) {
+                         double loglik, double scoreStat, boolean converged, int iterations, double level) {
             int p = names.size();
             double[][] var = chol.inverse();
             boolean[] singular = new boolean[p];
@@ -281,7 +288,7 @@ public final class CoxModel {
             for (boolean b : infinite) {
                 monotone |= b;
             }
-            double z = new NormalDistribution().inverseCumulativeProbability(0.975);
+            double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - level) / 2);
             List<Term> terms = new ArrayList<>();
             for (int i = 0; i < p; i++) {
                 if (singular[i] || infinite[i]) {

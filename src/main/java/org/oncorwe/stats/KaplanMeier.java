@@ -79,7 +79,7 @@ public final class KaplanMeier {
                 upper[i] = bound(s, seLog[i], z);
             }
         }
-        return new Result(counts, confidenceIntervalType, surv, seLog, lower, upper, cumhaz, seChaz);
+        return new Result(counts, confidenceIntervalType, confidenceLevel, surv, seLog, lower, upper, cumhaz, seChaz);
     }
 
     /**
@@ -110,6 +110,7 @@ public final class KaplanMeier {
     public static final class Result {
         private final SurvivalData.Counts counts;
         private final ConfidenceIntervalType type;
+        private final double confidenceLevel;
         private final double[] surv;
         private final double[] stdErrLog;
         private final double[] lower;
@@ -117,10 +118,11 @@ public final class KaplanMeier {
         private final double[] cumhaz;
         private final double[] stdErrCumhaz;
 
-        Result(SurvivalData.Counts counts, ConfidenceIntervalType type, double[] surv, double[] stdErrLog,
-               double[] lower, double[] upper, double[] cumhaz, double[] stdErrCumhaz) {
+        Result(SurvivalData.Counts counts, ConfidenceIntervalType type, double confidenceLevel, double[] surv,
+               double[] stdErrLog, double[] lower, double[] upper, double[] cumhaz, double[] stdErrCumhaz) {
             this.counts = counts;
             this.type = type;
+            this.confidenceLevel = confidenceLevel;
             this.surv = surv;
             this.stdErrLog = stdErrLog;
             this.lower = lower;
@@ -131,6 +133,11 @@ public final class KaplanMeier {
 
         public ConfidenceIntervalType confidenceIntervalType() {
             return type;
+        }
+
+        /** The level of lower and upper (0.95 unless the estimator was given another). */
+        public double confidenceLevel() {
+            return confidenceLevel;
         }
 
         public SurvivalData.Counts counts() {

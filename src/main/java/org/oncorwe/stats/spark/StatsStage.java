@@ -85,38 +85,14 @@ public final class StatsStage {
     public static Result run(SparkSession spark, Path tables, LocalDate extractDate, List<String> studies, StatsSettings s,
                              Map<String, String> runLineage, Path staging) {
         StepLog progress = StepLog.of("stats");
-        Dataset<Row> joined = null;
-        for (String study : studies) {
-            Dataset<Row> cohort = spark.read().parquet(partition(tables, "cohort", extractDate, study).toString());
-            Dataset<Row> endpoints = spark.read().parquet(partition(tables, "endpoints", extractDate, study).toString())
-                    .drop("pipeline_version", "config_hash", "key_id");
-            for (String column : s.cohortColumns(study)) {
-                if (!Arrays.asList(cohort.columns()).contains(column)) {
-                    throw new PipelineFailure("the cohort of study " + study + " has no column " + column
-                            + " (a factor of stats.subgroup_factors or stats.comparisons)");
-                }
-            }
-            Dataset<Row> one = cohort.join(endpoints, "patient_key").withColumn("study", lit(study));
-            joined = joined == null ? one : joined.unionByName(one, true);
-        }
-        List<String> keys = joined.select("key_id").distinct().as(Encoders.STRING()).collectAsList();
+        Dataset<Row> patients = input(spark, tables, extractDate, studies, s);
+        List<String> keys = patients.select("key_id").distinct().as(Encoders.STRING()).collectAsList();
         if (keys.size() > 1) {
             throw new PipelineFailure("the cohort tables of " + extractDate + " carry " + keys.size() + " pseudonym key ids; rerun");
         }
         String keyId = keys.isEmpty() ? runLineage.getOrDefault("key_id", "") : keys.get(0);
         Map<String, String> lineage = new LinkedHashMap<>(runLineage);
         lineage.put("key_id", keyId);
-
-        // the index line's docetaxel dates in [index, index + landmark), never after the line's last administration
-        Dataset<Row> docetaxel = new StagedReader(spark, tables, extractDate).read("drug_administration")
-                .filter(col("administration_given").and(array_contains(col("ingredients"), "docetaxel")))
-                .select(col("patient_key"), to_date(col("administration_date")).as("day"));
-        Dataset<Row> before = joined.select("study", "patient_key", "index_date", "index_line_end")
-                .join(docetaxel, "patient_key")
-                .filter(col("day").geq(col("index_date")).and(col("day").leq(col("index_line_end")))
-                        .and(col("day").lt(date_add(col("index_date"), s.docetaxelLandmarkDays()))))
-                .groupBy("study", "patient_key").agg(countDistinct("day").as("docetaxel_before_landmark"));
-        Dataset<Row> patients = joined.join(before, new String[] {"study", "patient_key"}, "left");
 
         Dataset<Row> derived = patients.map((MapFunction<Row, Row>) r -> observe(r, s), Encoders.row(PER_PATIENT))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -157,6 +133,40 @@ public final class StatsStage {
             progress.step(study, unsuppressed.get("km_curve").size(), unsuppressed.get("km_curve").size());
         }
         return new Result(written, keyId);
+    }
+
+    /**
+     * What the stage reads, one row per (study, cohort patient): the cohort row (key_id included)
+     * joined to its endpoints row, plus {@code docetaxel_before_landmark}, the distinct docetaxel
+     * dates d of the index line with index_date ≤ d &lt; index_date + os_landmark_docetaxel_days
+     * (null without any). {@link #observe} turns each row into the patient's observations.
+     */
+    public static Dataset<Row> input(SparkSession spark, Path tables, LocalDate extractDate, List<String> studies,
+                                     StatsSettings s) {
+        Dataset<Row> joined = null;
+        for (String study : studies) {
+            Dataset<Row> cohort = spark.read().parquet(partition(tables, "cohort", extractDate, study).toString());
+            Dataset<Row> endpoints = spark.read().parquet(partition(tables, "endpoints", extractDate, study).toString())
+                    .drop("pipeline_version", "config_hash", "key_id");
+            for (String column : s.cohortColumns(study)) {
+                if (!Arrays.asList(cohort.columns()).contains(column)) {
+                    throw new PipelineFailure("the cohort of study " + study + " has no column " + column
+                            + " (a factor of stats.subgroup_factors or stats.comparisons)");
+                }
+            }
+            Dataset<Row> one = cohort.join(endpoints, "patient_key").withColumn("study", lit(study));
+            joined = joined == null ? one : joined.unionByName(one, true);
+        }
+        // the index line's docetaxel dates in [index, index + landmark), never after the line's last administration
+        Dataset<Row> docetaxel = new StagedReader(spark, tables, extractDate).read("drug_administration")
+                .filter(col("administration_given").and(array_contains(col("ingredients"), "docetaxel")))
+                .select(col("patient_key"), to_date(col("administration_date")).as("day"));
+        Dataset<Row> before = joined.select("study", "patient_key", "index_date", "index_line_end")
+                .join(docetaxel, "patient_key")
+                .filter(col("day").geq(col("index_date")).and(col("day").leq(col("index_line_end")))
+                        .and(col("day").lt(date_add(col("index_date"), s.docetaxelLandmarkDays()))))
+                .groupBy("study", "patient_key").agg(countDistinct("day").as("docetaxel_before_landmark"));
+        return joined.join(before, new String[] {"study", "patient_key"}, "left");
     }
 
     private static Path partition(Path tables, String table, LocalDate extractDate, String study) {

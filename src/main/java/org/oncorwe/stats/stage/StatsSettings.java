@@ -15,14 +15,18 @@ import java.util.Set;
 
 /**
  * What the stats stage reads of the configuration ({@code stats.*}, {@code privacy.min_cell_count}).
- * Times are days inside the stage; {@code daysPerMonth} converts them on output.
+ * Times are days inside the stage; {@code daysPerMonth} converts them on output. {@code confLevel}
+ * is the level of every interval the stage publishes (decision 211).
  */
-public record StatsSettings(ConfidenceIntervalType confType, TieMethod ties, List<Integer> landmarkMonths,
+public record StatsSettings(ConfidenceIntervalType confType, double confLevel, TieMethod ties, List<Integer> landmarkMonths,
                             double rmstTauMonths, double daysPerMonth, int docetaxelLandmarkDays,
                             int responderLandmarkDays, int minCellCount, Map<String, List<String>> factorLevels,
                             List<String> subgroupFactors, Map<String, Comparison> comparisons) implements Serializable {
 
     public StatsSettings {
+        if (!(confLevel > 0 && confLevel < 1)) {
+            throw new ConfigError("config key stats.conf_level: expected a level in (0, 1), got " + confLevel);
+        }
         landmarkMonths = List.copyOf(landmarkMonths);
         factorLevels = Map.copyOf(factorLevels);
         subgroupFactors = List.copyOf(subgroupFactors);
@@ -49,7 +53,7 @@ public record StatsSettings(ConfidenceIntervalType confType, TieMethod ties, Lis
     }
 
     public static StatsSettings from(OncoRweConfig c) {
-        return new StatsSettings(c.get(ConfigKeys.STATS_CONF_TYPE), c.get(ConfigKeys.STATS_TIES),
+        return new StatsSettings(c.get(ConfigKeys.STATS_CONF_TYPE), c.get(ConfigKeys.STATS_CONF_LEVEL), c.get(ConfigKeys.STATS_TIES),
                 c.get(ConfigKeys.STATS_LANDMARK_MONTHS), c.get(ConfigKeys.STATS_RMST_TAU_MONTHS),
                 c.get(ConfigKeys.STATS_DAYS_PER_MONTH), c.get(ConfigKeys.STATS_OS_LANDMARK_DOCETAXEL_DAYS),
                 c.get(ConfigKeys.STATS_OS_LANDMARK_RESPONDER_DAYS), c.get(ConfigKeys.PRIVACY_MIN_CELL_COUNT),

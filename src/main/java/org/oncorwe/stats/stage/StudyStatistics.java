@@ -107,6 +107,7 @@ public final class StudyStatistics {
             }
             Comparison c = s.comparison(study);
             if (c != null && c.endpoints().contains(endpoint)) {
+                stratified(out, endpoint, c, patterns, s);
                 comparison(out, endpoint, c, patterns, s);
             }
         }
@@ -117,7 +118,8 @@ public final class StudyStatistics {
     }
 
     private static SurvivalReport.Options options(String endpoint, String group, StatsSettings s) {
-        return new SurvivalReport.Options(endpoint, group, null, s.confType(), s.landmarkDays(), s.rmstTauDays(), s.ties());
+        return new SurvivalReport.Options(endpoint, group, null, s.confType(), s.landmarkDays(), s.rmstTauDays(), s.ties(),
+                s.confLevel());
     }
 
     /**
@@ -158,7 +160,7 @@ public final class StudyStatistics {
         long knownLevels = order.stream().filter(l -> l != null && configured.contains(l)).count();
         if (knownLevels >= 2 && !endpoint.equals(Endpoint.FOLLOWUP)) {
             SurvivalReport.Result tests = SurvivalReport.of(SurvivalData.ofAggregates(known), options(endpoint, factor, s));
-            out.addTests(tests, names);
+            out.addTests(tests, names, false);
         }
     }
 
@@ -183,6 +185,36 @@ public final class StudyStatistics {
     }
 
     /**
+     * The comparison factor stratified but not adjusted (CLEOPATRA's primary analysis; decision 212):
+     * the stratified log-rank test and the stratified univariable Cox model over the patients with a
+     * configured level and stratum, as the survival command gives them with {@code --strata}. Its
+     * rows carry strata and no adjusted_for; the unstratified ones come from the factor's own rows.
+     */
+    private static void stratified(Tables out, String endpoint, Comparison c, List<PatternCount> patterns, StatsSettings s) {
+        List<String> levels = s.levels(c.factor());
+        List<String> strata = s.levels(c.strata());
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            names.put(String.valueOf(i), levels.get(i));
+        }
+        List<SurvivalData.Row> rows = new ArrayList<>();
+        Set<String> present = new LinkedHashSet<>();
+        for (PatternCount p : patterns) {
+            int level = levels.indexOf(p.levels().get(0));
+            if (p.endpoint().equals(endpoint) && level >= 0 && p.stratum() != null && strata.contains(p.stratum())) {
+                rows.add(new SurvivalData.Row(p.stratum(), String.valueOf(level), p.time(), p.nEvent(), p.nCensor()));
+                present.add(p.levels().get(0));
+            }
+        }
+        if (present.size() < 2) {
+            return;
+        }
+        SurvivalReport.Result r = SurvivalReport.of(SurvivalData.ofAggregates(rows), new SurvivalReport.Options(endpoint,
+                c.factor(), c.strata(), s.confType(), List.of(), null, s.ties(), s.confLevel()));
+        out.addTests(r, names, true);
+    }
+
+    /**
      * The comparison's Cox model on one endpoint: the factor and the adjustment covariates
      * dummy-coded against their first configured level, stratified by the strata factor's
      * configured levels; patients with a level or stratum not configured are left out.
@@ -204,7 +236,8 @@ public final class StudyStatistics {
         for (PatternCount p : own) {
             rows.add(new CoxData.PatternRow(p.stratum(), p.time(), p.levels(), p.nEvent(), p.nCensor()));
         }
-        CoxModel.Result fit = CoxModel.withDefaults().with(s.ties()).fit(CoxData.ofFactors(factors, rows));
+        CoxModel.Result fit = CoxModel.withDefaults().with(s.ties()).withConfidenceLevel(s.confLevel())
+                .fit(CoxData.ofFactors(factors, rows));
         String adjusted = String.join(",", c.adjust());
         String warning = SurvivalReport.warning(fit);
         for (CoxModel.Result.Term term : fit.terms()) {
@@ -269,10 +302,15 @@ public final class StudyStatistics {
             followUpRowsNeedClearing |= endpoint.equals(Endpoint.FOLLOWUP);
         }
 
-        /** survival_test, logrank_groups and hazard_ratio of a report on the configured levels. */
-        void addTests(SurvivalReport.Result r, Map<String, String> names) {
+        /**
+         * survival_test, logrank_groups and hazard_ratio of a report on the configured levels; with
+         * {@code stratifiedOnly} only the rows with strata (not the report's unstratified log-rank).
+         */
+        void addTests(SurvivalReport.Result r, Map<String, String> names, boolean stratifiedOnly) {
             for (OutputTable t : r.tables().subList(3, 6)) {
-                t.rows().forEach(values -> copy(t, values, names));
+                int strata = index(t, "strata");
+                t.rows().stream().filter(values -> !stratifiedOnly || values[strata] != null)
+                        .forEach(values -> copy(t, values, names));
             }
         }
 

@@ -38,9 +38,15 @@ public final class SurvivalReport {
     public static final String STUDY = "adhoc";
     static final String ALL = "all";
 
-    /** What to compute; group, strata and tau may be null. */
+    /** What to compute; group, strata and tau may be null; confLevel is the level of every interval. */
     public record Options(String endpoint, String group, String strata, ConfidenceIntervalType confType,
-                          List<Double> times, Double tau, TieMethod ties) {
+                          List<Double> times, Double tau, TieMethod ties, double confLevel) {
+
+        /** 95 % intervals (the survival command's). */
+        public Options(String endpoint, String group, String strata, ConfidenceIntervalType confType,
+                       List<Double> times, Double tau, TieMethod ties) {
+            this(endpoint, group, strata, confType, times, tau, ties, 0.95);
+        }
     }
 
     /** What the report computes for one curve: the fit and every estimate of survival_summary and survival_landmark. */
@@ -68,7 +74,7 @@ public final class SurvivalReport {
     public static Result of(SurvivalData data, Options options) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        KaplanMeier km = KaplanMeier.withDefaults().with(options.confType());
+        KaplanMeier km = KaplanMeier.withDefaults().with(options.confType()).withConfidenceLevel(options.confLevel());
         List<Fit> fits = fits(data, options, km);
         timings.put("km", (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
@@ -79,7 +85,7 @@ public final class SurvivalReport {
         timings.put("logrank", (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
         CoxModel.Result cox = options.group() == null || data.groups().size() < 2 ? null
-                : CoxModel.withDefaults().with(options.ties())
+                : CoxModel.withDefaults().with(options.ties()).withConfidenceLevel(options.confLevel())
                         .fit(CoxData.ofGroup(data, data.groups().get(0), options.strata() != null));
         timings.put("cox", (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();

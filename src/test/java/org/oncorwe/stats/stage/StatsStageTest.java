@@ -153,8 +153,14 @@ class StatsStageTest {
         List<String> columns = Arrays.asList(t.columns());
         assertFalse(columns.contains("study"));
         assertTrue(columns.containsAll(List.of("pipeline_version", "config_hash", "key_id", "adjusted_for")));
-        List<Map<String, Object>> adjusted = staged("hazard_ratio", VS, Map.of("endpoint", "pfs_trial", "strata", "prior_anti_her2"));
-        assertEquals("index_label=THP", adjusted.get(0).get("term"));
+        List<Map<String, Object>> adjusted = staged("hazard_ratio", VS, Map.of("endpoint", "pfs_trial", "strata", "prior_anti_her2",
+                "term", "index_label=THP"));
+        assertEquals(1, adjusted.size());
         assertEquals("TH", adjusted.get(0).get("reference"));
+        assertEquals("age_group,hr_status,disease_setting,visceral_mets,brain_mets", adjusted.get(0).get("adjusted_for"));
+        List<Map<String, Object>> stratified = staged("hazard_ratio", VS, Map.of("endpoint", "pfs_trial", "strata", "prior_anti_her2",
+                "term", "THP"));
+        assertEquals(1, stratified.size());
+        assertNull(stratified.get(0).get("adjusted_for"));
     }
 }

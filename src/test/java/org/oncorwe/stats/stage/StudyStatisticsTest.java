@@ -130,7 +130,8 @@ class StudyStatisticsTest {
         Comparison c = S.comparison("first_line_th_vs_thp");
         Map<String, OutputTable> stage = tables("first_line_th_vs_thp");
         List<Map<String, Object>> adjusted = StatsFixtures.rows(stage.get("hazard_ratio"),
-                Map.of("endpoint", "pfs_trial", "factor", "index_label", "strata", "prior_anti_her2"));
+                Map.of("endpoint", "pfs_trial", "factor", "index_label", "strata", "prior_anti_her2")).stream()
+                .filter(r -> r.get("adjusted_for") != null).toList();
         assertEquals("index_label=THP", adjusted.get(0).get("term"));
         assertEquals("TH", adjusted.get(0).get("reference"));
         assertEquals("age_group=41-50", adjusted.get(1).get("term"));
@@ -157,11 +158,44 @@ class StudyStatisticsTest {
             assertEquals(direct.terms().get(i).name(), adjusted.get(i).get("term"));
             assertEquals(direct.terms().get(i).hr(), (Double) adjusted.get(i).get("hr"), 1e-9);
         }
-        assertEquals(3, StatsFixtures.rows(stage.get("survival_test"),
-                Map.of("endpoint", "os", "factor", "index_label", "strata", "prior_anti_her2")).size());
+        List<Map<String, Object>> stratifiedTests = StatsFixtures.rows(stage.get("survival_test"),
+                Map.of("endpoint", "os", "factor", "index_label", "strata", "prior_anti_her2"));
+        assertEquals(3, stratifiedTests.stream().filter(r -> r.get("adjusted_for") != null).count());
+        assertEquals(List.of("logrank_stratified", "cox_wald", "cox_lr", "cox_score"), stratifiedTests.stream()
+                .filter(r -> r.get("adjusted_for") == null).map(r -> r.get("test")).toList());
         assertTrue(StatsFixtures.rows(stage.get("hazard_ratio"), Map.of("endpoint", "pfs", "strata", "prior_anti_her2")).isEmpty(),
                 "only the configured endpoints");
         assertTrue(StatsFixtures.rows(tables("first_line_thp").get("hazard_ratio"), Map.of("factor", "index_label")).isEmpty());
+    }
+
+    @Test
+    void theStratifiedUnadjustedComparisonIsTheCommandsWithStrata() {
+        Comparison c = S.comparison("first_line_th_vs_thp");
+        Map<String, OutputTable> stage = tables("first_line_th_vs_thp");
+        List<Observations.Patient> known = PATIENTS.stream().filter(p -> p.levels().get(c.strata()) != null).toList();
+        String[] strata = known.stream().map(p -> p.levels().get(c.strata())).toArray(String[]::new);
+        String[] groups = known.stream().map(p -> p.levels().get(c.factor())).toArray(String[]::new);
+        double[] time = known.stream().mapToDouble(Observations.Patient::pfsTrialDays).toArray();
+        boolean[] event = new boolean[known.size()];
+        for (int i = 0; i < event.length; i++) {
+            event[i] = known.get(i).pfsTrialEvent() == 1;
+        }
+        SurvivalReport.Result command = SurvivalReport.of(SurvivalData.ofSubjects(strata, groups, time, event),
+                new SurvivalReport.Options("pfs_trial", c.factor(), c.strata(), S.confType(), List.of(), null, S.ties()));
+        Map<String, Object> hr = StatsFixtures.rows(command.tables().get(5), Map.of()).get(0);
+        List<Map<String, Object>> mine = StatsFixtures.rows(stage.get("hazard_ratio"), Map.of("endpoint", "pfs_trial",
+                "strata", "prior_anti_her2")).stream().filter(r -> r.get("adjusted_for") == null).toList();
+        assertEquals(1, mine.size());
+        assertEquals("THP", mine.get(0).get("term"));
+        assertEquals("TH", mine.get(0).get("reference"));
+        for (String column : List.of("hr", "hr_lower", "hr_upper", "coef", "se", "p_value")) {
+            assertEquals((Double) hr.get(column), (Double) mine.get(0).get(column), 1e-12, column);
+        }
+        Map<String, Object> logrank = StatsFixtures.rows(command.tables().get(3), Map.of("test", "logrank_stratified")).get(0);
+        Map<String, Object> myLogrank = StatsFixtures.rows(stage.get("survival_test"), Map.of("endpoint", "pfs_trial",
+                "test", "logrank_stratified")).get(0);
+        assertEquals((Double) logrank.get("statistic"), (Double) myLogrank.get("statistic"), 1e-12);
+        assertEquals("prior_anti_her2", myLogrank.get("strata"));
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Survival statistics per study from the published cohort and endpoints: km_curve, survival_summary, "
-                + "survival_landmark, survival_test, logrank_groups, hazard_ratio (small cells suppressed; the unsuppressed "
-                + "internal_km_curve and internal_survival_summary for the report). Only the chosen studies' partitions are replaced.")
+        description = "Statistics per study from the published cohort, endpoints and toxicity: km_curve, survival_summary, "
+                + "survival_landmark, survival_test, logrank_groups, hazard_ratio, baseline_table, response_summary, ae_summary "
+                + "(small cells suppressed; the unsuppressed internal_* copies for the report). Only the chosen studies' "
+                + "partitions are replaced.")
 final class StatsCommand extends StageCommand {
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The stats stage as the {@code stats} and {@code run} commands run it: from the cohort,
- * endpoints and staged drug administrations under {@code tables} (published, or the run's
+ * endpoints, toxicity and staged drug administrations under {@code tables} (published, or the run's
  * staging) into the run's staging folder; hands back the partitions to publish.
  */
 final class StatsRun {
@@ -35,6 +35,7 @@ final class StatsRun {
         studies.forEach(s -> {
             read.add("cohort/{date}/study=" + s);
             read.add("endpoints/{date}/study=" + s);
+            read.add("toxicity/{date}/study=" + s);
         });
         Map<String, String> inputs = Lineage.inputs(run, tables, extractDate, read, allowMixed, "stats");
         String runId = run.manifest().runId();

@@ -31,6 +31,8 @@ public final class IngestedExtracts {
     private static Ingested hand;
     private static boolean sampleCohorts;
     private static boolean handCohorts;
+    private static Path sampleEndpoints;
+    private static Path handEndpoints;
 
     private IngestedExtracts() {
     }
@@ -67,6 +69,56 @@ public final class IngestedExtracts {
             deriveCohorts(tables);
             handCohorts = true;
         }
+        return tables;
+    }
+
+    /**
+     * A folder of the sample's staged and cohort tables (linked) with the endpoints, tumor_response and
+     * toxicity tables of every configured study, derived once per JVM with the reference config.
+     * Read-only for tests: a test that writes tables links these into a folder of its own.
+     */
+    public static synchronized Path sampleWithEndpoints() {
+        if (sampleEndpoints == null) {
+            sampleEndpoints = deriveEndpoints(sampleWithCohorts(), "sample-with-endpoints");
+        }
+        return sampleEndpoints;
+    }
+
+    /** As {@link #sampleWithEndpoints()}, for the hand fixture. */
+    public static synchronized Path handWithEndpoints() {
+        if (handEndpoints == null) {
+            handEndpoints = deriveEndpoints(handWithCohorts(), "hand-with-endpoints");
+        }
+        return handEndpoints;
+    }
+
+    /** Links every table folder under {@code from} into {@code to} (created), except those {@code skip} accepts. */
+    public static void linkTables(Path from, Path to, java.util.function.Predicate<String> skip) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(from)) {
+            java.nio.file.Files.createDirectories(to);
+            for (Path t : s.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+                String name = t.getFileName().toString();
+                if (!skip.test(name) && !java.nio.file.Files.exists(to.resolve(name))) {
+                    java.nio.file.Files.createSymbolicLink(to.resolve(name), t.toRealPath());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Path deriveEndpoints(Path cohorts, String name) {
+        var config = referenceConfig();
+        Path root = TestPaths.emptyHome(name);
+        Path derived = root.resolve("derived");
+        org.oncorwe.endpoints.EndpointsStage.run(SharedSpark.get(), cohorts, DATE,
+                java.util.List.copyOf(config.get(org.oncorwe.config.ConfigKeys.COHORT_STUDIES).keySet()),
+                org.oncorwe.endpoints.PatientEndpoints.Params.from(config), org.oncorwe.endpoints.Toxicity.Params.from(config),
+                config.get(org.oncorwe.config.ConfigKeys.STATS_DAYS_PER_MONTH),
+                Map.of("pipeline_version", "test", "config_hash", "h"), derived);
+        Path tables = root.resolve("tables");
+        linkTables(cohorts, tables, n -> false);
+        linkTables(derived, tables, n -> false);
         return tables;
     }
 

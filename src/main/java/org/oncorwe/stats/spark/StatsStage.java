@@ -16,6 +16,7 @@ import org.oncorwe.stats.stage.Observations;
 import org.oncorwe.stats.stage.SmallCells;
 import org.oncorwe.stats.stage.StatsSettings;
 import org.oncorwe.stats.stage.StudyStatistics;
+import org.oncorwe.stats.stage.SummaryTables;
 import org.oncorwe.stats.tables.OutputTable;
 
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ import static org.oncorwe.runtime.SparkTables.writePartition;
  * only. The driver computes every estimate ({@link StudyStatistics}, a fixed order), suppresses
  * small cells ({@link SmallCells}) and writes one partition per table, extract date and study;
  * the unsuppressed km_curve and survival_summary go to {@code internal_*} tables for the report.
+ * The summary tables (baseline_table, response_summary, ae_summary, with the toxicity partition) are
+ * computed on the driver from the study's collected patient rows ({@link SummaryInput}, {@link SummaryTables}).
  */
 public final class StatsStage {
 
@@ -57,9 +60,10 @@ public final class StatsStage {
     }
 
     /** The published (suppressed) tables. */
-    public static final List<String> TABLES = StudyStatistics.TABLES;
+    public static final List<String> TABLES = concat(StudyStatistics.TABLES, SummaryTables.TABLES);
     /** The unsuppressed copies the report reads (internal zone, like staged_*). */
-    public static final List<String> INTERNAL = List.of("internal_km_curve", "internal_survival_summary");
+    public static final List<String> INTERNAL = concat(List.of("internal_km_curve", "internal_survival_summary"),
+            SummaryTables.TABLES.stream().map(t -> SummaryTables.INTERNAL_PREFIX + t).toList());
 
     private static final StructType OBSERVATION = new StructType()
             .add("endpoint", DataTypes.StringType, false).add("factor", DataTypes.StringType, false)
@@ -85,6 +89,9 @@ public final class StatsStage {
     public static Result run(SparkSession spark, Path tables, LocalDate extractDate, List<String> studies, StatsSettings s,
                              Map<String, String> runLineage, Path staging) {
         StepLog progress = StepLog.of("stats");
+        for (String study : studies) {
+            partition(tables, "toxicity", extractDate, study);
+        }
         Dataset<Row> patients = input(spark, tables, extractDate, studies, s);
         List<String> keys = patients.select("key_id").distinct().as(Encoders.STRING()).collectAsList();
         if (keys.size() > 1) {
@@ -124,6 +131,11 @@ public final class StatsStage {
             out.put("survival_summary", summary.published());
             out.put("internal_km_curve", unsuppressed.get("km_curve"));
             out.put("internal_survival_summary", summary.flagged());
+            SummaryTables.Tables summaries = SummaryTables.of(study, SummaryInput.patients(spark,
+                    partition(tables, "cohort", extractDate, study), partition(tables, "endpoints", extractDate, study),
+                    partition(tables, "toxicity", extractDate, study), study, s), s);
+            out.putAll(summaries.published());
+            out.putAll(summaries.internal());
             Path partition = Path.of("extract_date=" + extractDate, "study=" + study);
             for (Map.Entry<String, OutputTable> e : out.entrySet()) {
                 long n = writePartition(ParquetTables.frame(spark, e.getValue()).drop("study"), lineage,
@@ -167,6 +179,12 @@ public final class StatsStage {
                         .and(col("day").lt(date_add(col("index_date"), s.docetaxelLandmarkDays()))))
                 .groupBy("study", "patient_key").agg(countDistinct("day").as("docetaxel_before_landmark"));
         return joined.join(before, new String[] {"study", "patient_key"}, "left");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 
     private static Path partition(Path tables, String table, LocalDate extractDate, String study) {

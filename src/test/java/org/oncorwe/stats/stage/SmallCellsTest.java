@@ -83,4 +83,22 @@ class SmallCellsTest {
         assertEquals(5, SmallCells.cutCurve(km, 0).size());
         assertEquals(new ArrayList<>(List.of()), new ArrayList<>(column(SmallCells.cutCurve(km, 10), "n_risk")));
     }
+
+    @Test
+    void countsTiedBySumsAreNeverOneSubtractionAwayFromASmallOne() {
+        // total 12 = a 10 + b 2; a is also the total of c 5 + d 5 (a denominator shown again by its own row);
+        // u is never published: n 20 = m 18 + u 2
+        java.util.Map<String, Long> counts = new java.util.HashMap<>(java.util.Map.of("total", 12L, "a", 10L, "b", 2L,
+                "c", 5L, "d", 5L, "n", 20L, "m", 18L, "u", 2L));
+        java.util.Set<String> published = new java.util.LinkedHashSet<>(List.of("total", "a", "b", "c", "d", "n", "m"));
+        List<SmallCells.Sum> sums = List.of(new SmallCells.Sum("total", List.of("a", "b")),
+                new SmallCells.Sum("a", List.of("c", "d")), new SmallCells.Sum("n", List.of("m", "u")));
+        // b hidden; a with it (12 − 10); c (the first of 5 + 5) so that a is not c + d; m, since 20 − 18 gives u
+        assertEquals(java.util.Set.of("b", "a", "c", "m"), SmallCells.hide(counts, published, sums, 5));
+        assertEquals(java.util.Set.of(), SmallCells.hide(counts, published, sums, 0));
+        // a secondary aggregate is hidden before the parts: dcr 9 = x 7 + y 2
+        java.util.Map<String, Long> rate = java.util.Map.of("dcr", 9L, "x", 7L, "y", 2L);
+        assertEquals(java.util.Set.of("y", "dcr"), SmallCells.hide(rate, new java.util.LinkedHashSet<>(List.of("dcr", "x", "y")),
+                List.of(new SmallCells.Sum("dcr", List.of("x", "y"), true)), 5));
+    }
 }

@@ -6,10 +6,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.oncorwe.config.ConfigKeys;
-import org.oncorwe.endpoints.EndpointsStage;
-import org.oncorwe.endpoints.PatientEndpoints;
-import org.oncorwe.endpoints.Toxicity;
 import org.oncorwe.stats.spark.StatsStage;
 import org.oncorwe.testing.IngestedExtracts;
 import org.oncorwe.testing.SharedSpark;
@@ -58,18 +54,9 @@ class StatsStageGoldenTest {
     @BeforeAll
     static void runThePipeline() throws IOException {
         SparkSession spark = SharedSpark.get();
-        var config = IngestedExtracts.referenceConfig();
-        Path sample = IngestedExtracts.sampleWithCohorts();
         Path home = TestPaths.emptyHome("stats-golden");
-        Path derived = home.resolve("endpoints-out");
         Map<String, String> lineage = Map.of("pipeline_version", "test", "config_hash", "h");
-        EndpointsStage.run(spark, sample, IngestedExtracts.DATE, StageGoldens.STUDIES, PatientEndpoints.Params.from(config),
-                Toxicity.Params.from(config), config.get(ConfigKeys.STATS_DAYS_PER_MONTH), lineage, derived);
-        Path tables = home.resolve("tables");
-        Files.createDirectories(tables);
-        Files.createSymbolicLink(tables.resolve("cohort"), sample.resolve("cohort"));
-        Files.createSymbolicLink(tables.resolve("staged_drug_administration"), sample.resolve("staged_drug_administration"));
-        Files.createSymbolicLink(tables.resolve("endpoints"), derived.resolve("endpoints"));
+        Path tables = IngestedExtracts.sampleWithEndpoints();
         staging = home.resolve("staging");
         StatsStage.run(spark, tables, IngestedExtracts.DATE, StageGoldens.STUDIES, S, lineage, staging);
         Dataset<Row> input = StatsStage.input(spark, tables, IngestedExtracts.DATE, StageGoldens.STUDIES, S);

@@ -57,6 +57,9 @@ class StatsStageTest {
         for (String study : List.of(THP, VS)) {
             Dataset<Row> cohort = spark.read().parquet(sample.resolve("cohort/extract_date=2020-10-31/study=" + study).toString());
             endpoints(cohort).write().parquet(tables.resolve("endpoints/extract_date=2020-10-31/study=" + study).toString());
+            cohort.select(col("patient_key"), lit("Nausea").as("ctcae_term"),
+                            expr("cast(1 + pmod(hash(patient_key, 5), 3) as int)").as("max_grade"))
+                    .write().parquet(tables.resolve("toxicity/extract_date=2020-10-31/study=" + study).toString());
         }
         staging = tables.getParent().resolve("staging");
         result = StatsStage.run(spark, tables, IngestedExtracts.DATE, List.of(THP, VS), S,
@@ -66,7 +69,7 @@ class StatsStageTest {
                         .drop("pipeline_version", "config_hash", "key_id"), "patient_key");
     }
 
-    /** Seeded endpoints per cohort patient: OS to 2 400 days, PFS before it, responders with a DoR. */
+    /** Seeded endpoints per cohort patient: OS to 2 400 days, PFS before it, responders with a DoR (and a seeded nausea grade). */
     private static Dataset<Row> endpoints(Dataset<Row> cohort) {
         return cohort.select(col("patient_key"), col("key_id"))
                 .withColumn("os_days", expr("cast(pmod(hash(patient_key), 2400) as int)"))
@@ -78,10 +81,18 @@ class StatsStageTest {
                 .withColumn("responder", expr("pmod(hash(patient_key, 3), 3) > 0"))
                 .withColumn("dor_days", expr("if(responder, cast(greatest(pfs_days - 50, 0) as int), null)"))
                 .withColumn("dor_event", expr("if(responder, pfs_event, null)"))
+                .withColumn("measurable", lit(true)).withColumn("best_response", expr("if(responder, 'PR', 'SD')"))
+                .withColumn("dor_months", expr("cast(dor_days as double) / 30.4375d"))
+                .withColumn("long_term_responder", expr("if(responder, dor_days > 1066, null)"))
                 .withColumn("pipeline_version", lit("test")).withColumn("config_hash", lit("h"));
     }
 
     private static List<Map<String, Object>> staged(String table, String study, Map<String, Object> where) {
+        return staged(staging, table, study, where);
+    }
+
+    /** A staged partition's rows (extract date 2020-10-31) as maps, those matching {@code where}. */
+    static List<Map<String, Object>> staged(Path staging, String table, String study, Map<String, Object> where) {
         Dataset<Row> t = SharedSpark.get().read().parquet(staging.resolve(table)
                 .resolve("extract_date=2020-10-31/study=" + study).toString());
         List<Map<String, Object>> out = new ArrayList<>();

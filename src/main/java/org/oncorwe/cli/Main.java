@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
                 + "(first-line THP cohorts, lines of therapy, PFS/OS, RECIST, CTCAE, survival statistics).",
         subcommands = {RunCommand.class, IngestCommand.class, CohortCommand.class, EndpointsCommand.class,
                 StatsCommand.class, ReportCommand.class, SurvivalCommand.class, GenerateCommand.class,
-                ExportCommand.class, BenchCommand.class, ConfigCommand.class},
+                ExportCommand.class, SchemaCommand.class, ScheduleCommand.class, BenchCommand.class, ConfigCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 run failed, 2 usage or configuration error, 3 not implemented yet."})
 public final class Main implements Callable<Integer> {
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CliTest {
 
     static final List<String> SUBCOMMANDS = List.of("run", "ingest", "cohort", "endpoints", "stats", "report",
-            "survival", "generate", "export", "bench", "config");
+            "survival", "generate", "export", "schema", "schedule", "bench", "config");
 
     private final Path home = TestPaths.emptyHome("cli");
 

@@ -5,8 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.oncorwe.testing.CliRun;
-import org.oncorwe.testing.IngestedExtracts;
-import org.oncorwe.testing.SharedSpark;
+import org.oncorwe.testing.PublishedRun;
 import org.oncorwe.testing.TestPaths;
 
 import java.io.IOException;
@@ -37,11 +36,9 @@ class CohortCommandTest {
 
     @BeforeAll
     static void runAll() {
-        SharedSpark.get();
-        out = TestPaths.emptyHome("cohort-cli").resolve("out");
-        run = CliRun.of(TestPaths.home(), Map.of(), "run", "--extract", IngestedExtracts.HAND.resolve("2020-10-31").toString(),
-                "--output", out.toString(), "--config", TestPaths.home().resolve("conf/sample.conf").toString(),
-                "-D", "ingest.max_undecodable_fraction=0.05", "--study", "all");
+        // the shared run of the hand fixture (every study); the rerun below replaces a partition with the same rows
+        out = PublishedRun.hand().output();
+        run = PublishedRun.hand().run();
     }
 
     private static Path partition(String table, String study) {
@@ -98,7 +95,7 @@ class CohortCommandTest {
                 .orElseThrow().runId());
 
         Path again = TestPaths.emptyHome("cohort-cli-mixed").resolve("out");
-        copyTree(out, again);
+        TestPaths.copyTree(out, again);
         // a newer run replaces staged_patient: the published cohort was derived from the one before
         new org.oncorwe.runtime.PartitionManifest("20990101T000000Z-00000000", "staged_patient", "extract_date=2020-10-31",
                 m.configHash(), m.keyId(), m.pipelineVersion(), Map.of()).write(again.resolve("staged_patient/extract_date=2020-10-31"));
@@ -115,19 +112,6 @@ class CohortCommandTest {
         Config allowed = CliRun.manifests(again).stream().filter(x -> x.getString("subcommand").equals("endpoints"))
                 .filter(x -> x.getInt("exit_status") == 0).reduce((a, b) -> b).orElseThrow();
         assertEquals(2, allowed.getStringList("mixed_inputs").size(), "recorded, not hidden");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test

@@ -29,7 +29,7 @@ class LaunchersIT {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("Usage: oncorwe [-hV] [COMMAND]"), r.out());
         for (String sub : List.of("run", "ingest", "cohort", "endpoints", "stats", "report", "survival", "generate",
-                "export", "bench", "config")) {
+                "export", "schema", "schedule", "bench", "config")) {
             assertTrue(r.out().contains("\n  " + sub + " "), sub);
         }
     }

@@ -152,6 +152,35 @@ class LauncherTest {
     }
 
     @Test
+    void submitRedactsThePseudonymKeyAndKeepsALoopbackDriverOnLoopback() throws IOException {
+        List<String> calls = launch("submit.sh", "--master", "spark://127.0.0.1:7077",
+                "--conf", "spark.redaction.regex=(?i)mine", "--", "run");
+        String java = calls.stream().filter(c -> c.startsWith("java")).findFirst().orElseThrow();
+        assertTrue(java.contains(" --conf spark.redaction.regex=(?i)mine|pseudonym|ONCORWE_PSEUDONYM_KEY "), java);
+        assertEquals(1, java.split("spark.redaction.regex=", -1).length - 1, "the user's regex is extended, not repeated");
+        assertTrue(java.contains(" --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 "), java);
+
+        String remote = launch("submit.sh", "--master", "spark://10.0.0.5:7077", "--", "run").stream()
+                .filter(c -> c.startsWith("java")).findFirst().orElseThrow();
+        assertTrue(remote.contains(" --conf spark.redaction.regex=(?i)secret|password|token|access[.]?key|pseudonym|ONCORWE_PSEUDONYM_KEY "), remote);
+        assertTrue(!remote.contains("spark.driver.host"), "a real cluster's driver keeps its routable address");
+    }
+
+    @Test
+    void submitRefusesThePseudonymKeyAsAPlainConf() throws IOException {
+        for (String conf : List.of("spark.executorEnv.ONCORWE_PSEUDONYM_KEY=s3cret", "spark.yarn.appMasterEnv.ONCORWE_PSEUDONYM_KEY=s3cret")) {
+            Scripts.Result r = Scripts.run(repo, env, List.of(repo.resolve("jobs/submit.sh").toString(), "--conf", conf, "--", "run"));
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().startsWith("error: do not pass ONCORWE_PSEUDONYM_KEY as a --conf"), r.err());
+            assertTrue(!r.err().contains("s3cret"), "the refusal does not echo the value");
+            assertTrue(!Files.exists(log), "nothing ran");
+        }
+        List<String> calls = launch("submit.sh", "--conf",
+                "spark.kubernetes.driver.secretKeyRef.ONCORWE_PSEUDONYM_KEY=oncorwe-key:key", "--", "run");
+        assertTrue(calls.stream().anyMatch(c -> c.contains(" --conf spark.kubernetes.driver.secretKeyRef.ONCORWE_PSEUDONYM_KEY=oncorwe-key:key ")));
+    }
+
+    @Test
     void submitPrefersARealSparkSubmitOnPath() throws IOException {
         Scripts.writeExecutable(repo.resolve("tools/spark/bin/spark-submit"), "echo \"spark-submit $*\" >> \"" + log + "\"\n");
         env = new java.util.HashMap<>(env);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,11 @@ public final class Scripts {
     }
 
     public static Result run(Path workDir, Map<String, String> env, List<String> command) {
+        return run(workDir, env, command, Duration.ofMinutes(5));
+    }
+
+    /** As {@link #run(Path, Map, List)}, failing when the script takes longer than the timeout. */
+    public static Result run(Path workDir, Map<String, String> env, List<String> command, Duration timeout) {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
             pb.environment().remove("ONCORWE_HOME");
@@ -33,7 +39,7 @@ public final class Scripts {
             try {
                 pb.redirectOutput(out.toFile()).redirectError(err.toFile());
                 Process p = pb.start();
-                if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
                     throw new AssertionError("timed out: " + command);
                 }

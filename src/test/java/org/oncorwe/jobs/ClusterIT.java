@@ -1,0 +1,177 @@
+package org.oncorwe.jobs;
+
+import com.typesafe.config.ConfigFactory;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.oncorwe.testing.Scripts;
+import org.oncorwe.testing.SharedSpark;
+import org.oncorwe.testing.TestPaths;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole pipeline on the loopback standalone cluster (jobs/local-cluster.sh: a master and two
+ * 1-core, 2 GB workers) through jobs/submit.sh, beside the same run under jobs/oncorwe (local):
+ * every published table holds the same rows, and the pseudonym key's value is in no log, no
+ * executor output and no event log of the cluster run. A 150-patient generated extract keeps it
+ * to a few minutes (docs/operations.md, The loopback cluster, gives the measured time).
+ */
+@Tag("cluster")
+class ClusterIT {
+
+    private static final Path HOME = TestPaths.home();
+    private static final String MASTER = "spark://127.0.0.1:7077";
+    /** A key of this run only: whatever holds it afterwards was written by this run. */
+    private static final String KEY = "cluster-it-" + UUID.randomUUID();
+    /** Columns that may differ between two runs of the same input (none is published today). */
+    private static final Set<String> RUN_SPECIFIC = Set.of("run_id", "published_at");
+
+    private static Path work;
+    private static Path clusterDir;
+    private static Map<String, String> env;
+    private static final List<String> timings = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "cluster-it");
+        clusterDir = HOME.resolve("target/local-cluster-it");
+        env = new HashMap<>();
+        env.put("PATH", System.getenv("PATH"));
+        env.put("LOCAL_CLUSTER_DIR", clusterDir.toString());
+        env.put("ONCORWE_PSEUDONYM_KEY", KEY);
+        // the cluster's SPARK_HOME stand-in is resolved by Maven; the jar itself is already packaged
+        env.put("MVN", "mvn");
+        Scripts.Result started = timed("cluster start", List.of("jobs/local-cluster.sh", "start"), Duration.ofMinutes(5));
+        assertEquals(0, started.exitCode(), started.out() + started.err());
+        assertTrue(started.out().contains("workers registered with the master: 2"), started.out());
+        env.put("MVN", "false"); // the launchers run the packaged jar, never a rebuild
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (env != null) {
+            Scripts.Result stopped = Scripts.run(HOME, env, List.of("jobs/local-cluster.sh", "stop"));
+            System.out.println("ClusterIT " + String.join(", ", timings) + "; stop: " + stopped.out().strip());
+        }
+    }
+
+    @Test
+    void clusterRunPublishesTheLocalRunsRowsAndNeverTheKey() throws IOException {
+        Scripts.Result generated = timed("generate", List.of("jobs/oncorwe", "generate", "--patients", "150",
+                "--seed", "20240610", "--output", work.resolve("extracts").toString()), Duration.ofMinutes(5));
+        assertEquals(0, generated.exitCode(), generated.err());
+        Path extract = work.resolve("extracts/2020-10-31");
+        Path local = work.resolve("local");
+        Path cluster = work.resolve("cluster");
+        Path events = Files.createDirectories(work.resolve("events"));
+
+        Scripts.Result localRun = timed("local run", List.of("jobs/oncorwe", "run", "--config", "conf/sample.conf",
+                "--extract", extract.toString(), "--output", local.toString()), Duration.ofMinutes(10));
+        assertEquals(0, localRun.exitCode(), localRun.err());
+        Scripts.Result clusterRun = timed("cluster run", List.of("jobs/submit.sh", "--master", MASTER,
+                "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri(),
+                "--conf", "spark.eventLog.compress=false", "--conf", "spark.eventLog.rolling.enabled=false",
+                "--", "run", "--config", "conf/sample.conf", "--extract", extract.toString(),
+                "--output", cluster.toString()), Duration.ofMinutes(15));
+        assertEquals(0, clusterRun.exitCode(), clusterRun.err());
+
+        String eventLog = readAll(events);
+        assertTrue(eventLog.contains("\"spark.master\":\"" + MASTER + "\""), "the run went to the loopback cluster");
+        assertTrue(eventLog.contains("SparkListenerExecutorAdded"), "executors ran on the workers");
+        assertEquals(keyId(local), keyId(cluster), "both runs pseudonymised with the same (non-development) key");
+
+        List<String> tables = tables(local);
+        assertEquals(tables, tables(cluster));
+        assertTrue(tables.containsAll(List.of("staged_patient", "cohort", "endpoints", "km_curve", "hazard_ratio")), tables::toString);
+        SparkSession spark = SharedSpark.get();
+        List<String> differences = new ArrayList<>();
+        for (String table : tables) {
+            List<String> want = sortedRows(spark, local.resolve(table));
+            List<String> got = sortedRows(spark, cluster.resolve(table));
+            if (!want.equals(got)) {
+                differences.add(table + ": local " + want.size() + " rows, cluster " + got.size() + "; first local-only "
+                        + firstMissing(want, got) + "; first cluster-only " + firstMissing(got, want));
+            }
+        }
+        assertEquals(List.of(), differences);
+
+        for (Path searched : List.of(events, clusterDir.resolve("logs"), clusterDir.resolve("work"),
+                cluster.resolve("_runs"), local.resolve("_runs"))) {
+            assertFalse(readAll(searched).contains(KEY), "the pseudonym key's value is in " + searched);
+        }
+        assertTrue(readAll(clusterDir.resolve("work")).contains("CoarseGrainedExecutorBackend"), "executor logs were searched");
+        assertFalse(clusterRun.out().contains(KEY) || clusterRun.err().contains(KEY), "the driver's output holds the key");
+        assertFalse(localRun.out().contains(KEY) || localRun.err().contains(KEY), "the local run's output holds the key");
+    }
+
+    private static Scripts.Result timed(String what, List<String> command, Duration timeout) {
+        long start = System.nanoTime();
+        Scripts.Result r = Scripts.run(HOME, env, command, timeout);
+        timings.add(what + " %.0f s".formatted((System.nanoTime() - start) / 1e9));
+        return r;
+    }
+
+    /** Published table folders (not _runs, _staging, …, nor the report's HTML). */
+    private static List<String> tables(Path out) throws IOException {
+        try (Stream<Path> dirs = Files.list(out)) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+                    .filter(n -> !n.startsWith("_") && !n.equals("report")).sorted().toList();
+        }
+    }
+
+    /** Every row of a table (partition columns included) as one line, columns by name, sorted. */
+    private static List<String> sortedRows(SparkSession spark, Path table) {
+        Dataset<Row> rows = spark.read().parquet(table.toString());
+        String[] columns = Arrays.stream(rows.columns()).filter(c -> !RUN_SPECIFIC.contains(c)).sorted().toArray(String[]::new);
+        return rows.selectExpr(columns).collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    private static String firstMissing(List<String> from, List<String> in) {
+        return from.stream().filter(r -> !in.contains(r)).findFirst().orElse("none");
+    }
+
+    private static String keyId(Path out) throws IOException {
+        try (Stream<Path> files = Files.list(out.resolve("_runs"))) {
+            Path manifest = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+            return ConfigFactory.parseFile(manifest.toFile()).getString("key_id");
+        }
+    }
+
+    /** Every regular file under a folder, concatenated (ISO-8859-1: any bytes, no decoding error). */
+    private static String readAll(Path dir) {
+        if (!Files.exists(dir)) {
+            return "";
+        }
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all.toString();
+    }
+}

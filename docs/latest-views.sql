@@ -4,6 +4,10 @@
 -- Readers see only whole partitions: each is swapped in with its _SUCCESS and _run.json (docs/operations.md).
 
 -- == Spark SQL (spark-sql or a notebook; temporary views: run once per session)
+CREATE OR REPLACE TEMPORARY VIEW ae_summary USING parquet OPTIONS (path '${OUT}/ae_summary');
+CREATE OR REPLACE TEMPORARY VIEW ae_summary_latest AS SELECT * FROM ae_summary WHERE extract_date = (SELECT max(extract_date) FROM ae_summary);
+CREATE OR REPLACE TEMPORARY VIEW baseline_table USING parquet OPTIONS (path '${OUT}/baseline_table');
+CREATE OR REPLACE TEMPORARY VIEW baseline_table_latest AS SELECT * FROM baseline_table WHERE extract_date = (SELECT max(extract_date) FROM baseline_table);
 CREATE OR REPLACE TEMPORARY VIEW cohort USING parquet OPTIONS (path '${OUT}/cohort');
 CREATE OR REPLACE TEMPORARY VIEW cohort_latest AS SELECT * FROM cohort WHERE extract_date = (SELECT max(extract_date) FROM cohort);
 CREATE OR REPLACE TEMPORARY VIEW cohort_attrition USING parquet OPTIONS (path '${OUT}/cohort_attrition');
@@ -16,8 +20,14 @@ CREATE OR REPLACE TEMPORARY VIEW hazard_ratio USING parquet OPTIONS (path '${OUT
 CREATE OR REPLACE TEMPORARY VIEW hazard_ratio_latest AS SELECT * FROM hazard_ratio WHERE extract_date = (SELECT max(extract_date) FROM hazard_ratio);
 CREATE OR REPLACE TEMPORARY VIEW ingest_report USING parquet OPTIONS (path '${OUT}/ingest_report');
 CREATE OR REPLACE TEMPORARY VIEW ingest_report_latest AS SELECT * FROM ingest_report WHERE extract_date = (SELECT max(extract_date) FROM ingest_report);
+CREATE OR REPLACE TEMPORARY VIEW internal_ae_summary USING parquet OPTIONS (path '${OUT}/internal_ae_summary');
+CREATE OR REPLACE TEMPORARY VIEW internal_ae_summary_latest AS SELECT * FROM internal_ae_summary WHERE extract_date = (SELECT max(extract_date) FROM internal_ae_summary);
+CREATE OR REPLACE TEMPORARY VIEW internal_baseline_table USING parquet OPTIONS (path '${OUT}/internal_baseline_table');
+CREATE OR REPLACE TEMPORARY VIEW internal_baseline_table_latest AS SELECT * FROM internal_baseline_table WHERE extract_date = (SELECT max(extract_date) FROM internal_baseline_table);
 CREATE OR REPLACE TEMPORARY VIEW internal_km_curve USING parquet OPTIONS (path '${OUT}/internal_km_curve');
 CREATE OR REPLACE TEMPORARY VIEW internal_km_curve_latest AS SELECT * FROM internal_km_curve WHERE extract_date = (SELECT max(extract_date) FROM internal_km_curve);
+CREATE OR REPLACE TEMPORARY VIEW internal_response_summary USING parquet OPTIONS (path '${OUT}/internal_response_summary');
+CREATE OR REPLACE TEMPORARY VIEW internal_response_summary_latest AS SELECT * FROM internal_response_summary WHERE extract_date = (SELECT max(extract_date) FROM internal_response_summary);
 CREATE OR REPLACE TEMPORARY VIEW internal_survival_summary USING parquet OPTIONS (path '${OUT}/internal_survival_summary');
 CREATE OR REPLACE TEMPORARY VIEW internal_survival_summary_latest AS SELECT * FROM internal_survival_summary WHERE extract_date = (SELECT max(extract_date) FROM internal_survival_summary);
 CREATE OR REPLACE TEMPORARY VIEW km_curve USING parquet OPTIONS (path '${OUT}/km_curve');
@@ -28,6 +38,8 @@ CREATE OR REPLACE TEMPORARY VIEW logrank_groups USING parquet OPTIONS (path '${O
 CREATE OR REPLACE TEMPORARY VIEW logrank_groups_latest AS SELECT * FROM logrank_groups WHERE extract_date = (SELECT max(extract_date) FROM logrank_groups);
 CREATE OR REPLACE TEMPORARY VIEW rejects USING parquet OPTIONS (path '${OUT}/rejects');
 CREATE OR REPLACE TEMPORARY VIEW rejects_latest AS SELECT * FROM rejects WHERE extract_date = (SELECT max(extract_date) FROM rejects);
+CREATE OR REPLACE TEMPORARY VIEW response_summary USING parquet OPTIONS (path '${OUT}/response_summary');
+CREATE OR REPLACE TEMPORARY VIEW response_summary_latest AS SELECT * FROM response_summary WHERE extract_date = (SELECT max(extract_date) FROM response_summary);
 CREATE OR REPLACE TEMPORARY VIEW staged_adverse_event USING parquet OPTIONS (path '${OUT}/staged_adverse_event');
 CREATE OR REPLACE TEMPORARY VIEW staged_adverse_event_latest AS SELECT * FROM staged_adverse_event WHERE extract_date = (SELECT max(extract_date) FROM staged_adverse_event);
 CREATE OR REPLACE TEMPORARY VIEW staged_drug_administration USING parquet OPTIONS (path '${OUT}/staged_drug_administration');
@@ -58,6 +70,10 @@ CREATE OR REPLACE TEMPORARY VIEW tumor_response USING parquet OPTIONS (path '${O
 CREATE OR REPLACE TEMPORARY VIEW tumor_response_latest AS SELECT * FROM tumor_response WHERE extract_date = (SELECT max(extract_date) FROM tumor_response);
 
 -- == DuckDB (views over the files: they see new partitions without a refresh)
+CREATE OR REPLACE VIEW ae_summary AS SELECT * FROM read_parquet('${OUT}/ae_summary/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
+CREATE OR REPLACE VIEW ae_summary_latest AS SELECT * FROM ae_summary WHERE extract_date = (SELECT max(extract_date) FROM ae_summary);
+CREATE OR REPLACE VIEW baseline_table AS SELECT * FROM read_parquet('${OUT}/baseline_table/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
+CREATE OR REPLACE VIEW baseline_table_latest AS SELECT * FROM baseline_table WHERE extract_date = (SELECT max(extract_date) FROM baseline_table);
 CREATE OR REPLACE VIEW cohort AS SELECT * FROM read_parquet('${OUT}/cohort/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
 CREATE OR REPLACE VIEW cohort_latest AS SELECT * FROM cohort WHERE extract_date = (SELECT max(extract_date) FROM cohort);
 CREATE OR REPLACE VIEW cohort_attrition AS SELECT * FROM read_parquet('${OUT}/cohort_attrition/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
@@ -70,8 +86,14 @@ CREATE OR REPLACE VIEW hazard_ratio AS SELECT * FROM read_parquet('${OUT}/hazard
 CREATE OR REPLACE VIEW hazard_ratio_latest AS SELECT * FROM hazard_ratio WHERE extract_date = (SELECT max(extract_date) FROM hazard_ratio);
 CREATE OR REPLACE VIEW ingest_report AS SELECT * FROM read_parquet('${OUT}/ingest_report/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE});
 CREATE OR REPLACE VIEW ingest_report_latest AS SELECT * FROM ingest_report WHERE extract_date = (SELECT max(extract_date) FROM ingest_report);
+CREATE OR REPLACE VIEW internal_ae_summary AS SELECT * FROM read_parquet('${OUT}/internal_ae_summary/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
+CREATE OR REPLACE VIEW internal_ae_summary_latest AS SELECT * FROM internal_ae_summary WHERE extract_date = (SELECT max(extract_date) FROM internal_ae_summary);
+CREATE OR REPLACE VIEW internal_baseline_table AS SELECT * FROM read_parquet('${OUT}/internal_baseline_table/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
+CREATE OR REPLACE VIEW internal_baseline_table_latest AS SELECT * FROM internal_baseline_table WHERE extract_date = (SELECT max(extract_date) FROM internal_baseline_table);
 CREATE OR REPLACE VIEW internal_km_curve AS SELECT * FROM read_parquet('${OUT}/internal_km_curve/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
 CREATE OR REPLACE VIEW internal_km_curve_latest AS SELECT * FROM internal_km_curve WHERE extract_date = (SELECT max(extract_date) FROM internal_km_curve);
+CREATE OR REPLACE VIEW internal_response_summary AS SELECT * FROM read_parquet('${OUT}/internal_response_summary/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
+CREATE OR REPLACE VIEW internal_response_summary_latest AS SELECT * FROM internal_response_summary WHERE extract_date = (SELECT max(extract_date) FROM internal_response_summary);
 CREATE OR REPLACE VIEW internal_survival_summary AS SELECT * FROM read_parquet('${OUT}/internal_survival_summary/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
 CREATE OR REPLACE VIEW internal_survival_summary_latest AS SELECT * FROM internal_survival_summary WHERE extract_date = (SELECT max(extract_date) FROM internal_survival_summary);
 CREATE OR REPLACE VIEW km_curve AS SELECT * FROM read_parquet('${OUT}/km_curve/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
@@ -82,6 +104,8 @@ CREATE OR REPLACE VIEW logrank_groups AS SELECT * FROM read_parquet('${OUT}/logr
 CREATE OR REPLACE VIEW logrank_groups_latest AS SELECT * FROM logrank_groups WHERE extract_date = (SELECT max(extract_date) FROM logrank_groups);
 CREATE OR REPLACE VIEW rejects AS SELECT * FROM read_parquet('${OUT}/rejects/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE});
 CREATE OR REPLACE VIEW rejects_latest AS SELECT * FROM rejects WHERE extract_date = (SELECT max(extract_date) FROM rejects);
+CREATE OR REPLACE VIEW response_summary AS SELECT * FROM read_parquet('${OUT}/response_summary/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE, 'study': VARCHAR});
+CREATE OR REPLACE VIEW response_summary_latest AS SELECT * FROM response_summary WHERE extract_date = (SELECT max(extract_date) FROM response_summary);
 CREATE OR REPLACE VIEW staged_adverse_event AS SELECT * FROM read_parquet('${OUT}/staged_adverse_event/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE});
 CREATE OR REPLACE VIEW staged_adverse_event_latest AS SELECT * FROM staged_adverse_event WHERE extract_date = (SELECT max(extract_date) FROM staged_adverse_event);
 CREATE OR REPLACE VIEW staged_drug_administration AS SELECT * FROM read_parquet('${OUT}/staged_drug_administration/**/*.parquet', hive_partitioning = true, hive_types = {'extract_date': DATE});
@@ -112,6 +136,56 @@ CREATE OR REPLACE VIEW tumor_response AS SELECT * FROM read_parquet('${OUT}/tumo
 CREATE OR REPLACE VIEW tumor_response_latest AS SELECT * FROM tumor_response WHERE extract_date = (SELECT max(extract_date) FROM tumor_response);
 
 -- == Trino (Hive connector, schema hive.oncorwe; after each run: CALL hive.system.sync_partition_metadata)
+CREATE TABLE IF NOT EXISTS hive.oncorwe.ae_summary (
+  table_row varchar,
+  row_order integer,
+  level varchar,
+  level_order integer,
+  group varchar,
+  n bigint,
+  denominator bigint,
+  pct double,
+  median double,
+  min double,
+  max double,
+  ci_lower double,
+  ci_upper double,
+  p_value double,
+  test varchar,
+  suppressed boolean,
+  pipeline_version varchar,
+  config_hash varchar,
+  key_id varchar,
+  extract_date date,
+  study varchar
+) WITH (external_location = '${OUT}/ae_summary', format = 'PARQUET', partitioned_by = ARRAY['extract_date', 'study']);
+CALL hive.system.sync_partition_metadata('oncorwe', 'ae_summary', 'FULL');
+CREATE OR REPLACE VIEW hive.oncorwe.ae_summary_latest AS SELECT * FROM hive.oncorwe.ae_summary WHERE extract_date = (SELECT max(extract_date) FROM hive.oncorwe.ae_summary);
+CREATE TABLE IF NOT EXISTS hive.oncorwe.baseline_table (
+  table_row varchar,
+  row_order integer,
+  level varchar,
+  level_order integer,
+  group varchar,
+  n bigint,
+  denominator bigint,
+  pct double,
+  median double,
+  min double,
+  max double,
+  ci_lower double,
+  ci_upper double,
+  p_value double,
+  test varchar,
+  suppressed boolean,
+  pipeline_version varchar,
+  config_hash varchar,
+  key_id varchar,
+  extract_date date,
+  study varchar
+) WITH (external_location = '${OUT}/baseline_table', format = 'PARQUET', partitioned_by = ARRAY['extract_date', 'study']);
+CALL hive.system.sync_partition_metadata('oncorwe', 'baseline_table', 'FULL');
+CREATE OR REPLACE VIEW hive.oncorwe.baseline_table_latest AS SELECT * FROM hive.oncorwe.baseline_table WHERE extract_date = (SELECT max(extract_date) FROM hive.oncorwe.baseline_table);
 CREATE TABLE IF NOT EXISTS hive.oncorwe.cohort (
   patient_key varchar,
   index_date date,
@@ -241,6 +315,56 @@ CREATE TABLE IF NOT EXISTS hive.oncorwe.ingest_report (
 ) WITH (external_location = '${OUT}/ingest_report', format = 'PARQUET', partitioned_by = ARRAY['extract_date']);
 CALL hive.system.sync_partition_metadata('oncorwe', 'ingest_report', 'FULL');
 CREATE OR REPLACE VIEW hive.oncorwe.ingest_report_latest AS SELECT * FROM hive.oncorwe.ingest_report WHERE extract_date = (SELECT max(extract_date) FROM hive.oncorwe.ingest_report);
+CREATE TABLE IF NOT EXISTS hive.oncorwe.internal_ae_summary (
+  table_row varchar,
+  row_order integer,
+  level varchar,
+  level_order integer,
+  group varchar,
+  n bigint,
+  denominator bigint,
+  pct double,
+  median double,
+  min double,
+  max double,
+  ci_lower double,
+  ci_upper double,
+  p_value double,
+  test varchar,
+  suppressed boolean,
+  pipeline_version varchar,
+  config_hash varchar,
+  key_id varchar,
+  extract_date date,
+  study varchar
+) WITH (external_location = '${OUT}/internal_ae_summary', format = 'PARQUET', partitioned_by = ARRAY['extract_date', 'study']);
+CALL hive.system.sync_partition_metadata('oncorwe', 'internal_ae_summary', 'FULL');
+CREATE OR REPLACE VIEW hive.oncorwe.internal_ae_summary_latest AS SELECT * FROM hive.oncorwe.internal_ae_summary WHERE extract_date = (SELECT max(extract_date) FROM hive.oncorwe.internal_ae_summary);
+CREATE TABLE IF NOT EXISTS hive.oncorwe.internal_baseline_table (
+  table_row varchar,
+  row_order integer,
+  level varchar,
+  level_order integer,
+  group varchar,
+  n bigint,
+  denominator bigint,
+  pct double,
+  median double,
+  min double,
+  max double,
+  ci_lower double,
+  ci_upper double,
+  p_value double,
+  test varchar,
+  suppressed boolean,
+  pipeline_version varchar,
+  config_hash varchar,
+  key_id varchar,
+  extract_date date,
+  study varchar
+) WITH (external_location = '${OUT}/internal_baseline_table', format = 'PARQUET', partitioned_by = ARRAY['extract_date', 'study']);
+CALL hive.system.sync_partition_metadata('oncorwe', 'internal_baseline_table', 'FULL');
+CREATE OR REPLACE VIEW hive.oncorwe.internal_baseline_table_latest AS SELECT * FROM hive.oncorwe.internal_baseline_table WHERE extract_date = (SELECT max(extract_date) FROM hive.oncorwe.internal_baseline_table);
 CREATE TABLE IF NOT EXISTS hive.oncorwe.internal_km_curve (
   endpoint varchar,
   factor varchar,
@@ -265,6 +389,31 @@ CREATE TABLE IF NOT EXISTS hive.oncorwe.internal_km_curve (
 ) WITH (external_location = '${OUT}/internal_km_curve', format = 'PARQUET', partitioned_by = ARRAY['extract_date', 'study']);
 CALL hive.system.sync_partition_metadata('oncorwe', 'internal_km_curve', 'FULL');
 CREATE OR REPLACE VIEW hive.oncorwe.internal_km_curve_latest AS SELECT * FROM hive.oncorwe.internal_km_curve WHERE extract_date = (SELECT max(extract_date) FROM hive.oncorwe.internal_km_curve);
+CREATE TABLE IF NOT EXISTS hive.oncorwe.internal_response_summary (
+  table_row varchar,
+  row_order integer,
+  level varchar,
+  level_order integer,
+  group varchar,
+  n bigint,
+  denominator bigint,
+  pct double,
+  median double,
+  min double,
+  max double,
+  ci_lower double,
+  ci_upper double,
+  p_value double,
+  test varchar,
+  suppressed boolean,
+  pipeline_version varchar,
+  config_hash varchar,
+  key_id varchar,
+  extract_date date,
+  study varchar
+) WITH (external_location = '${OUT}/internal_response_summary', format = 'PARQUET', partitioned_by = ARRAY['extract_date', 'study']);
+CALL hive.system.sync_partition_metadata('oncorwe', 'internal_response_summary', 'FULL');
+CREATE OR REPLACE VIEW hive.oncorwe.internal_response_summary_latest AS SELECT * FROM hive.oncorwe.internal_response_summary WHERE extract_date = (SELECT max(extract_date) FROM hive.oncorwe.internal_response_summary);
 CREATE TABLE IF NOT EXISTS hive.oncorwe.internal_survival_summary (
   endpoint varchar,
   factor varchar,
@@ -375,6 +524,31 @@ CREATE TABLE IF NOT EXISTS hive.oncorwe.rejects (
 ) WITH (external_location = '${OUT}/rejects', format = 'PARQUET', partitioned_by = ARRAY['extract_date']);
 CALL hive.system.sync_partition_metadata('oncorwe', 'rejects', 'FULL');
 CREATE OR REPLACE VIEW hive.oncorwe.rejects_latest AS SELECT * FROM hive.oncorwe.rejects WHERE extract_date = (SELECT max(extract_date) FROM hive.oncorwe.rejects);
+CREATE TABLE IF NOT EXISTS hive.oncorwe.response_summary (
+  table_row varchar,
+  row_order integer,
+  level varchar,
+  level_order integer,
+  group varchar,
+  n bigint,
+  denominator bigint,
+  pct double,
+  median double,
+  min double,
+  max double,
+  ci_lower double,
+  ci_upper double,
+  p_value double,
+  test varchar,
+  suppressed boolean,
+  pipeline_version varchar,
+  config_hash varchar,
+  key_id varchar,
+  extract_date date,
+  study varchar
+) WITH (external_location = '${OUT}/response_summary', format = 'PARQUET', partitioned_by = ARRAY['extract_date', 'study']);
+CALL hive.system.sync_partition_metadata('oncorwe', 'response_summary', 'FULL');
+CREATE OR REPLACE VIEW hive.oncorwe.response_summary_latest AS SELECT * FROM hive.oncorwe.response_summary WHERE extract_date = (SELECT max(extract_date) FROM hive.oncorwe.response_summary);
 CREATE TABLE IF NOT EXISTS hive.oncorwe.staged_adverse_event (
   patient_key varchar,
   source_file varchar,

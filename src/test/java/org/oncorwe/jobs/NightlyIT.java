@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * place of the run (NIGHTLY_RUNNER) so that each costs no Spark start.
  */
 @Tag("spark")
+@Tag("slow") // left out of CI's Spark 4.0.0 compatibility pass (decision 227)
 class NightlyIT {
 
     private static final Path HOME = TestPaths.home();

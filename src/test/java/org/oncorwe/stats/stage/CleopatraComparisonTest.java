@@ -60,6 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * machine, about 2 minutes uncontended (docs/statistics.md).
  */
 @Tag("spark")
+@Tag("slow") // left out of CI's Spark 4.0.0 compatibility pass (decision 227)
 class CleopatraComparisonTest {
 
     static final String STUDY = "first_line_th_vs_thp";

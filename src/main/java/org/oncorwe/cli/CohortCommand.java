@@ -16,7 +16,7 @@ final class CohortCommand extends StageCommand {
     @Override
     protected int execute(RunContext run) {
         var studies = CohortRun.studies(run, stage.studies);
-        Publisher publisher = new Publisher(run.outputRoot());
+        Publisher publisher = run.publisher();
         publisher.recover();
         LocalDate date = stage.extractDate != null ? stage.extractDate
                 : ExtractLocator.newestPartition(run.outputRoot().resolve("staged_patient"))

@@ -46,7 +46,7 @@ final class CohortRun {
         List<String> ids = studies.stream().map(StudyAttrition.Study::id).toList();
         run.manifest().put("studies", ids);
         run.manifest().put("extract_date", extractDate.toString());
-        SparkSession spark = SparkSessions.create(c, "oncorwe " + run.manifest().runId());
+        SparkSession spark = SparkSessions.forStage(c, run.manifest().runId(), org.oncorwe.runtime.Stage.COHORT);
         String runId = run.manifest().runId();
         CohortStage.Result result = CohortStage.run(spark, tables, extractDate, studies, CohortSettings.from(c),
                 Map.of("pipeline_version", PipelineVersion.get(), "config_hash", c.configHash()), publisher.staging(runId));

@@ -17,7 +17,7 @@ final class EndpointsCommand extends StageCommand {
     @Override
     protected int execute(RunContext run) {
         List<String> studies = CohortRun.studies(run, stage.studies).stream().map(StudyAttrition.Study::id).toList();
-        Publisher publisher = new Publisher(run.outputRoot());
+        Publisher publisher = run.publisher();
         publisher.recover();
         LocalDate date = stage.extractDate != null ? stage.extractDate
                 : ExtractLocator.newestPartition(run.outputRoot().resolve("cohort"))

@@ -38,7 +38,7 @@ final class EndpointsRun {
         studies.forEach(s -> read.add("cohort/{date}/study=" + s));
         Map<String, String> inputs = Lineage.inputs(run, tables, extractDate, read, allowMixed, "endpoints");
         String runId = run.manifest().runId();
-        EndpointsStage.Result result = EndpointsStage.run(SparkSessions.create(c, "oncorwe " + runId), tables, extractDate, studies,
+        EndpointsStage.Result result = EndpointsStage.run(SparkSessions.forStage(c, runId, org.oncorwe.runtime.Stage.ENDPOINTS), tables, extractDate, studies,
                 PatientEndpoints.Params.from(c), Toxicity.Params.from(c), c.get(ConfigKeys.STATS_DAYS_PER_MONTH),
                 Map.of("pipeline_version", PipelineVersion.get(), "config_hash", c.configHash()), publisher.staging(runId));
         run.manifest().keyId(result.keyId());

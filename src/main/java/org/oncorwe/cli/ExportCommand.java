@@ -61,7 +61,7 @@ final class ExportCommand extends StageCommand {
         if (!table.matches("[a-z0-9_]+")) {
             throw new org.oncorwe.config.ConfigError("--table: a table name is lower case letters, digits and '_', got '" + table + "'");
         }
-        new Publisher(run.outputRoot()).recover();
+        run.publisher().recover();
         Path dir = run.outputRoot().resolve(table);
         LocalDate date = stage.extractDate != null ? stage.extractDate : ExtractLocator.newestPartition(dir)
                 .orElseThrow(() -> new PipelineFailure("no published table " + table + " under " + run.outputRoot()));

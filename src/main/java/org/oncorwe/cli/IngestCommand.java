@@ -16,7 +16,7 @@ final class IngestCommand extends StageCommand {
 
     @Override
     protected int execute(RunContext run) {
-        Publisher publisher = new Publisher(run.outputRoot());
+        Publisher publisher = run.publisher();
         IngestRun.Staged staged = IngestRun.stage(run, extract.toAbsolutePath(), Optional.ofNullable(stage.extractDate), publisher);
         publisher.publish(run.manifest().runId(), staged.partitions());
         staged.rows().forEach((table, n) -> run.println(table + ": " + n + " rows"));

@@ -61,7 +61,7 @@ final class IngestRun {
         run.manifest().inputs(FileInventory.of(extract));
         Dictionaries dictionaries = Dictionaries.load(run.invocation().fromHome(c.get(ConfigKeys.RUNTIME_DICTIONARIES)));
         publisher.recover();
-        SparkSession spark = SparkSessions.create(c, "oncorwe " + run.manifest().runId());
+        SparkSession spark = SparkSessions.forStage(c, run.manifest().runId(), org.oncorwe.runtime.Stage.INGEST);
         Map<String, String> lineage = Map.of("pipeline_version", PipelineVersion.get(), "config_hash", c.configHash(),
                 "key_id", key.keyId());
         IngestStage.Result result = IngestStage.run(spark, layout, dictionaries, RowValidator.Settings.from(c, date),

@@ -19,7 +19,7 @@ final class ReportCommand extends StageCommand {
 
     @Override
     protected int execute(RunContext run) {
-        Publisher publisher = new Publisher(run.outputRoot());
+        Publisher publisher = run.publisher();
         publisher.recover();
         LocalDate date = stage.extractDate != null ? stage.extractDate
                 : ExtractLocator.newestPartition(run.outputRoot().resolve("internal_km_curve"))

@@ -51,7 +51,7 @@ final class ReportRun {
         String runId = run.manifest().runId();
         Publisher.Partition partition = new Publisher.Partition(TABLE, extractDate.toString());
         Path dir = publisher.staging(runId).resolve(TABLE).resolve(extractDate.toString());
-        ReportStage.Result result = ReportStage.run(SparkSessions.create(c, "oncorwe " + runId), tables, extractDate, studies,
+        ReportStage.Result result = ReportStage.run(SparkSessions.forStage(c, runId, org.oncorwe.runtime.Stage.REPORT), tables, extractDate, studies,
                 StatsSettings.from(c), new ReportStage.Run(PipelineVersion.get(), c.configHash(),
                         c.tree(List.of("stats", "privacy"))), dir);
         Report.Written written = result.written();

@@ -46,7 +46,7 @@ final class RunCommand extends StageCommand {
         }
         var studies = CohortRun.studies(run, stage.studies); // a wrong --study fails before the ingest
         // every built stage stages its tables; all are published together after the last one (outputs.md)
-        Publisher publisher = new Publisher(run.outputRoot());
+        Publisher publisher = run.publisher();
         IngestRun.Staged staged = IngestRun.stage(run, dir, Optional.ofNullable(stage.extractDate), publisher);
         LocalDate extractDate = staged.extractDate();
         // the next stages read the ingest's tables from this run's staging folder: nothing is published yet

@@ -42,7 +42,7 @@ final class SchemaCommand extends PipelineCommand {
         if (!format.equals("markdown") && !format.equals("sql")) {
             throw new ConfigError("--format: markdown or sql, got '" + format + "'");
         }
-        new Publisher(run.outputRoot()).recover();
+        run.publisher().recover();
         SparkSession spark = SparkSessions.create(run.config(), "oncorwe " + run.manifest().runId());
         List<PublishedTable> tables = PublishedSchemas.read(spark, run.outputRoot());
         if (tables.isEmpty()) {

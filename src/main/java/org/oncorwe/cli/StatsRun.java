@@ -39,7 +39,7 @@ final class StatsRun {
         });
         Map<String, String> inputs = Lineage.inputs(run, tables, extractDate, read, allowMixed, "stats");
         String runId = run.manifest().runId();
-        StatsStage.Result result = StatsStage.run(SparkSessions.create(c, "oncorwe " + runId), tables, extractDate, studies,
+        StatsStage.Result result = StatsStage.run(SparkSessions.forStage(c, runId, org.oncorwe.runtime.Stage.STATS), tables, extractDate, studies,
                 settings, Map.of("pipeline_version", PipelineVersion.get(), "config_hash", c.configHash()),
                 publisher.staging(runId));
         run.manifest().keyId(result.keyId());

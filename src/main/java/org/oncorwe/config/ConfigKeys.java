@@ -99,6 +99,10 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> DEV_SAMPLE_PATIENTS = ConfigKey.integer("dev.sample_patients");
     public static final ConfigKey<String> DEV_SAMPLE_DIR = ConfigKey.string("dev.sample_dir");
     public static final ConfigKey<Integer> DEV_ROWS_PER_PART = ConfigKey.integer("dev.rows_per_part");
+    public static final ConfigKey<Integer> DEV_PAUSE_BEFORE_PUBLISH_MS = ConfigKey.integer("dev.pause_before_publish_ms");
+    public static final ConfigKey<String> DEV_PAUSE_MARKER = ConfigKey.string("dev.pause_marker");
+    public static final ConfigKey<String> DEV_SIGNAL_STAGE = ConfigKey.string("dev.signal_stage");
+    public static final ConfigKey<String> DEV_SIGNAL_MARKER = ConfigKey.string("dev.signal_marker");
     public static final ConfigKey<Double> DEV_DAMAGE_DATE_FORMATS = ConfigKey.decimal("dev.damage_date_formats");
     public static final ConfigKey<Double> DEV_DAMAGE_MISSING_MARKERS = ConfigKey.decimal("dev.damage_missing_markers");
     public static final ConfigKey<Double> DEV_DAMAGE_KOREAN_SEX = ConfigKey.decimal("dev.damage_korean_sex");

@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import org.oncorwe.config.CanonicalJson;
+import org.oncorwe.config.ConfigKeys;
+import org.oncorwe.config.OncoRweConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -38,9 +41,53 @@ public final class Publisher {
     public static final String SUCCESS = "_SUCCESS";
 
     private final Path root;
+    private final Pause pause;
 
     public Publisher(Path outputRoot) {
+        this(outputRoot, Pause.NONE);
+    }
+
+    public Publisher(Path outputRoot, Pause pause) {
         this.root = outputRoot;
+        this.pause = pause;
+    }
+
+    /**
+     * A development hook for the crash tests (docs/reliability.md): once the journal is written and
+     * before the first partition is swapped, write {@code marker} (when given) and sleep
+     * {@code millis} — a test kills the driver there. Never set in production ({@code dev.*}).
+     */
+    public record Pause(long millis, Optional<Path> marker) {
+        public static final Pause NONE = new Pause(0, Optional.empty());
+
+        public static Pause from(OncoRweConfig config) {
+            String marker = config.get(ConfigKeys.DEV_PAUSE_MARKER);
+            return new Pause(config.get(ConfigKeys.DEV_PAUSE_BEFORE_PUBLISH_MS),
+                    marker.isBlank() ? Optional.empty() : Optional.of(Path.of(marker)));
+        }
+
+        void hold(String runId, Path journal) {
+            if (millis <= 0) {
+                return;
+            }
+            LOG.warn("dev.pause_before_publish_ms: run {} holds {} ms between its journal and the swap", runId, millis);
+            marker.ifPresent(m -> {
+                try {
+                    Files.createDirectories(m.toAbsolutePath().getParent());
+                    Path tmp = m.resolveSibling("." + m.getFileName() + ".tmp");
+                    Files.writeString(tmp, "run_id=" + runId + "\njournal=" + journal + "\n", StandardCharsets.UTF_8);
+                    Files.move(tmp, m, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the pause marker " + m, e);
+                }
+            });
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PipelineFailure("interrupted while paused before publishing run " + runId);
+            }
+        }
     }
 
     /** One partition of one table: {@code table/extract_date=2020-10-31[/study=x]}. */
@@ -88,6 +135,7 @@ public final class Publisher {
             touch(staged.resolve(SUCCESS));
         }
         writeJournal(runId, partitions, "PUBLISHING");
+        pause.hold(runId, journal(runId));
         return finish(runId, partitions);
     }
 

@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.oncorwe.config.ConfigKeys;
 import org.oncorwe.config.OncoRweConfig;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -39,6 +40,31 @@ public final class SparkSessions {
         }
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel(config.get(ConfigKeys.RUNTIME_SPARK_LOG_LEVEL));
+        listen(spark, config);
         return spark;
     }
+
+    /**
+     * The session for one pipeline stage: its Spark jobs, run from this thread, carry the stage's
+     * name ({@link StageSignal#STAGE_PROPERTY}) in the event log and to listeners.
+     */
+    public static SparkSession forStage(OncoRweConfig config, String runId, Stage stage) {
+        SparkSession spark = create(config, "oncorwe " + runId);
+        spark.sparkContext().setLocalProperty(StageSignal.STAGE_PROPERTY, stage.command());
+        return spark;
+    }
+
+    /** The dev.signal_stage hook, registered once per SparkContext. */
+    private static synchronized void listen(SparkSession spark, OncoRweConfig config) {
+        String stage = config.get(ConfigKeys.DEV_SIGNAL_STAGE);
+        String marker = config.get(ConfigKeys.DEV_SIGNAL_MARKER);
+        if (stage.isBlank() || marker.isBlank() || SIGNALLED.contains(spark.sparkContext())) {
+            return;
+        }
+        SIGNALLED.add(spark.sparkContext());
+        spark.sparkContext().addSparkListener(new StageSignal(stage, Path.of(marker)));
+    }
+
+    private static final java.util.Set<org.apache.spark.SparkContext> SIGNALLED =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 }

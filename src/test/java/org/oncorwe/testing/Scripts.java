@@ -56,6 +56,41 @@ public final class Scripts {
         }
     }
 
+    /**
+     * Starts a script without waiting (a test that kills it), its output to {@code out} and {@code err};
+     * the environment as for {@link #run(Path, Map, List)}.
+     */
+    public static Process start(Path workDir, Map<String, String> env, List<String> command, Path out, Path err) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+            pb.environment().remove("ONCORWE_HOME");
+            pb.environment().remove("MVN");
+            pb.environment().putAll(env);
+            return pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until a file exists (a hook's marker), failing after the timeout or when {@code process} ends first. */
+    public static void awaitFile(Path file, Process process, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(file)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the process ended (exit " + process.exitValue() + ") before " + file + " appeared");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " did not appear within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** Writes an executable bash script. */
     public static Path writeExecutable(Path file, String body) {
         try {

@@ -14,13 +14,9 @@ import org.oncorwe.testing.SharedSpark;
 import org.oncorwe.testing.TestPaths;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +51,7 @@ class PublishCrashIT {
         Scripts.Result first = Scripts.run(HOME, ENV, ingest, Duration.ofMinutes(5));
         assertEquals(0, first.exitCode(), first.err());
         String firstRun = CliRun.onlyManifest(out).getString("run_id");
-        Map<String, String> before = files(out);
+        Map<String, String> before = TestPaths.digests(out, rel -> !rel.startsWith("_"), false);
         List<Path> partitions = partitions(out);
         assertTrue(partitions.size() >= 10, "the ingest publishes one partition per staged table, rejects and report: " + partitions);
 
@@ -72,7 +68,7 @@ class PublishCrashIT {
         String killedRun = Files.readAllLines(marker).get(0).replace("run_id=", "");
 
         // killed between journal and swap: readers see the first run's partitions, every file as it was
-        assertEquals(before, files(out), "the live partitions are the first run's, byte for byte");
+        assertEquals(before, TestPaths.digests(out, rel -> !rel.startsWith("_"), false), "the live partitions are the first run's, byte for byte");
         for (Path partition : partitions) {
             assertEquals(firstRun, lineage(partition), partition.toString());
         }
@@ -120,19 +116,6 @@ class PublishCrashIT {
         return rows;
     }
 
-    /** Every published file (not under _runs, _journal, _staging, _trash) with the sha-256 of its bytes. */
-    private static Map<String, String> files(Path out) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(out)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                String rel = out.relativize(f).toString();
-                if (!rel.startsWith("_")) {
-                    files.put(rel, sha256(f));
-                }
-            }
-        }
-        return files;
-    }
 
     private static String lineage(Path partition) {
         return parse(partition.resolve("_run.json")).getString("run_id");
@@ -148,16 +131,6 @@ class PublishCrashIT {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
-        }
-    }
-
-    private static String sha256(Path f) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

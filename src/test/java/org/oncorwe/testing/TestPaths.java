@@ -37,4 +37,34 @@ public final class TestPaths {
             }
         }
     }
+
+    /** The sha-256 of a file's bytes, in hex. */
+    public static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every regular file under {@code root} whose path relative to it {@code include} accepts → the
+     * sha-256 of its bytes, with its modification time after a space when {@code withTime}.
+     */
+    public static java.util.Map<String, String> digests(Path root, java.util.function.Predicate<String> include, boolean withTime) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                String rel = root.relativize(f).toString();
+                if (include.test(rel)) {
+                    files.put(rel, sha256(f) + (withTime ? " " + Files.getLastModifiedTime(f) : ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
 }

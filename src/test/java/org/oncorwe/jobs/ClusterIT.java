@@ -135,7 +135,7 @@ class ClusterIT {
 
         assertTrue(readAll(clusterDir.resolve("work")).contains("CoarseGrainedExecutorBackend"), "executor logs were searched");
         PrivacyScan control = PrivacyScan.of(extract, KEY).files("extract", extract.resolve("patient.csv"));
-        assertTrue(control.hits().getOrDefault("extract", 0L) >= 150, "the scan finds the extract's own identifiers");
+        assertTrue(control.hits().getOrDefault("extract: patient_id", 0L) >= 150, "the scan finds the extract's own identifiers");
         PrivacyScan scan = PrivacyScan.of(extract, KEY)
                 .files("event log", events).files("cluster logs", clusterDir.resolve("logs"), clusterDir.resolve("work"))
                 .files("local output", local).files("cluster output", cluster)

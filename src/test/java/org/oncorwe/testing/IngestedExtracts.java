@@ -139,7 +139,12 @@ public final class IngestedExtracts {
         return PseudonymKey.development().patientKey(patientId);
     }
 
-    private static Ingested ingest(Path extract, String name, double maxUndecodable) {
+    /**
+     * Ingests an extract into a fresh folder with the shared session, the development key, the reference
+     * dictionaries and the defaults (100 lines per record, 32 768 characters a field): the path every
+     * ingested extract of the tests takes.
+     */
+    public static Ingested ingest(Path extract, String name, double maxUndecodable) {
         Path tables = TestPaths.emptyHome(name);
         ExtractLayout layout = ExtractLayout.inspect(extract, Optional.empty(), 100, 32768);
         PseudonymKey key = PseudonymKey.development();

@@ -33,6 +33,13 @@ public final class PrivacyScan {
     /** Identifier columns of the input contract: any file's patient_id, patient.csv's name and national id. */
     private static final Set<String> ID_COLUMNS = Set.of("patient_id", "patient_name", "resident_no");
 
+    /**
+     * Shortest value searched for: a 3-syllable Korean name is 9 bytes, ids are longer; shorter values
+     * (codes, missing markers, a fragment of a damaged field) would match compressed bytes by chance
+     * (decision 253).
+     */
+    static final int MIN_BYTES = 8;
+
     private final List<String> needles;
     /** Needles by their first {@link #prefix} characters, as raw-byte (ISO-8859-1 of UTF-8) strings. */
     private final Map<String, List<String>> byPrefix = new HashMap<>();
@@ -45,12 +52,20 @@ public final class PrivacyScan {
     private long values;
     private final Map<String, Long> hits = new TreeMap<>();
 
+    /** Which kind (column, or the key) each raw needle is, for the hit counts. */
+    private final Map<String, String> kindOf = new HashMap<>();
+
+    private PrivacyScan(Map<String, String> needleKinds, Map<String, Long> kinds) {
+        this(needleKinds.keySet(), kinds);
+        needleKinds.forEach((n, k) -> kindOf.put(raw(n), k));
+    }
+
     private PrivacyScan(Set<String> needles, Map<String, Long> kinds) {
         this.needles = List.copyOf(needles);
         this.needleKinds = kinds;
         this.prefix = Math.min(8, needles.stream().mapToInt(n -> raw(n).length()).min().orElse(8));
-        if (prefix < 4) {
-            throw new IllegalArgumentException("an identifier shorter than 4 bytes cannot be searched for without false hits");
+        if (prefix < MIN_BYTES) {
+            throw new IllegalArgumentException("an identifier shorter than " + MIN_BYTES + " bytes cannot be searched for without false hits");
         }
         for (String n : needles) {
             String r = raw(n);
@@ -59,33 +74,46 @@ public final class PrivacyScan {
         }
     }
 
-    /** The identifiers of every CSV file under an extract folder (part folders included), and the key. */
-    public static PrivacyScan of(Path extract, String key) {
+    /** The identifiers of every CSV file under the extract folders (part folders included), and the key. */
+    public static PrivacyScan of(String key, Path... extracts) {
         Map<String, Set<String>> found = new TreeMap<>();
-        try (Stream<Path> csvs = Files.walk(extract)) {
-            for (Path csv : csvs.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                read(csv, found);
+        for (Path extract : extracts) {
+            try (Stream<Path> csvs = Files.walk(extract)) {
+                for (Path csv : csvs.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                    read(csv, found);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        Set<String> all = new LinkedHashSet<>();
+        Map<String, String> all = new java.util.LinkedHashMap<>();
         Map<String, Long> kinds = new TreeMap<>();
         found.forEach((column, values) -> {
-            all.addAll(values);
+            values.forEach(v -> all.putIfAbsent(v, column));
             kinds.put(column, (long) values.size());
         });
-        all.add(key);
+        all.put(key, "pseudonym key");
         kinds.put("pseudonym key", 1L);
         return new PrivacyScan(all, kinds);
     }
 
+    /** As {@link #of(String, Path...)}, for one extract. */
+    public static PrivacyScan of(Path extract, String key) {
+        return of(key, extract);
+    }
+
+    /**
+     * Identifier columns by header name, read as RFC 4180 records; when a damaged file breaks the
+     * reader, field by field of every physical line split at commas — a damaged row's identifiers
+     * count as much as a clean one's.
+     */
     private static void read(Path csv, Map<String, Set<String>> found) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
                 .setAllowDuplicateHeaderNames(true).build();
-        // lenient on purpose: a damaged row's identifiers count as much as a clean one's
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
-            Map<Integer, String> columns = new HashMap<>();
+        Map<Integer, String> columns = new HashMap<>();
+        // lenient decoding (undecodable bytes replaced): a damaged line's identifiers are still read
+        try (Reader reader = new java.io.InputStreamReader(new java.io.BufferedInputStream(Files.newInputStream(csv)), StandardCharsets.UTF_8);
+             CSVParser parser = format.parse(reader)) {
             List<String> header = parser.getHeaderNames();
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
@@ -95,13 +123,32 @@ public final class PrivacyScan {
             }
             for (CSVRecord r : parser) {
                 columns.forEach((i, name) -> {
-                    if (i < r.size() && r.get(i).trim().getBytes(StandardCharsets.UTF_8).length >= 4) { // 김민수: 9 bytes
-                        found.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(r.get(i).trim());
+                    if (i < r.size()) {
+                        add(found, name, r.get(i));
                     }
                 });
             }
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            // a file broken past Commons CSV's reading: its identifiers up to the break were taken
+            return;
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // broken past the reader: the physical lines below give the rest (identifier columns come
+            // before any free text in the contract's files, so a comma split finds them)
+        }
+        List<String> lines = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8).lines().skip(1).toList();
+        for (String line : lines) {
+            String[] fields = line.split(",", -1);
+            columns.forEach((i, name) -> {
+                if (i < fields.length) {
+                    add(found, name, fields[i].replace("\"", ""));
+                }
+            });
+        }
+    }
+
+    private static void add(Map<String, Set<String>> found, String column, String value) {
+        String v = value.trim();
+        // a run of one character (a damaged field's 40 000 x's) identifies no one, and other fields hold it too
+        if (v.getBytes(StandardCharsets.UTF_8).length >= MIN_BYTES && v.chars().distinct().count() > 1) {
+            found.computeIfAbsent(column, k -> new LinkedHashSet<>()).add(v);
         }
     }
 
@@ -150,7 +197,7 @@ public final class PrivacyScan {
                     .filter(PrivacyScan::holdsParquet).sorted().toList()) {
                 for (String row : spark.read().parquet(table.toString()).toJSON().collectAsList()) {
                     values++;
-                    count(where, new String(row.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+                    count(where + " " + table.getFileName(), new String(row.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
                 }
             }
         } catch (IOException e) {
@@ -176,7 +223,7 @@ public final class PrivacyScan {
             if (candidates != null) {
                 for (String n : candidates) {
                     if (haystack.startsWith(n, i)) {
-                        hits.merge(where, 1L, Long::sum);
+                        hits.merge(where + ": " + kindOf.getOrDefault(n, "?"), 1L, Long::sum);
                     }
                 }
             }

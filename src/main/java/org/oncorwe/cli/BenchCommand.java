@@ -1,6 +1,5 @@
 package org.oncorwe.cli;
 
-import org.oncorwe.runtime.NotImplementedYet;
 import org.oncorwe.runtime.PipelineFailure;
 import org.oncorwe.stats.bench.BenchData;
 import org.oncorwe.stats.bench.JavaSurvivalBench;
@@ -28,7 +27,10 @@ import java.util.stream.Stream;
         description = {"Benchmarks. survival: Kaplan-Meier (all and per group), log-rank and Cox Efron in-process "
                 + "on seeded data, best of 3 after a warm-up; with --r beside R's system.time of survfit, survdiff "
                 + "and coxph on the same data in the same run (docs/benchmarks.md).",
-                "floor: parse every extract file and write it as Parquet, nothing else (issue #12)."})
+                "floor: read every file of --extract with the ingest's reader, decoder and partitioning and write its "
+                        + "records as Parquet under OUT/_bench/floor, nothing else: what any ingest costs at least "
+                        + "(docs/benchmarks.md).",
+                "scale: the table and plot of jobs/bench.sh's --results CSV (a PNG and SVG beside it)."})
 final class BenchCommand extends StageCommand {
 
     static final String RESULTS_HEADER =
@@ -53,16 +55,20 @@ final class BenchCommand extends StageCommand {
     @Option(names = "--r", description = "survival: also time R (Rscript on PATH, package survival) on the same data.")
     boolean withR;
 
-    @Option(names = "--results", paramLabel = "FILE", description = "survival: append one CSV row per step to FILE.")
+    @Option(names = "--results", paramLabel = "FILE", description = "survival: append one CSV row per step to FILE; "
+            + "scale: the CSV jobs/bench.sh wrote.")
     Path results;
 
     @Override
     protected int execute(RunContext run) {
         if ("floor".equals(what)) {
-            throw new NotImplementedYet("bench floor, issue #12");
+            return floor(run);
+        }
+        if ("scale".equals(what)) {
+            return scale(run);
         }
         if (!"survival".equals(what)) {
-            throw new PipelineFailure("bench: unknown WHAT '" + what + "' (survival or floor)");
+            throw new PipelineFailure("bench: unknown WHAT '" + what + "' (survival, floor or scale)");
         }
         if (rows < 1) {
             throw new PipelineFailure("--rows: " + rows + " is not at least 1");
@@ -95,6 +101,82 @@ final class BenchCommand extends StageCommand {
         if (results != null) {
             append(results, csv.toString());
         }
+        return ExitCode.OK;
+    }
+
+    /** The scale table (markdown, for docs/benchmarks.md) and the log-log plot of a jobs/bench.sh results file. */
+    private int scale(RunContext run) {
+        if (results == null || !Files.isRegularFile(results)) {
+            throw new PipelineFailure("bench scale: --results FILE (written by jobs/bench.sh) is required");
+        }
+        org.oncorwe.stats.bench.ScaleResults r = org.oncorwe.stats.bench.ScaleResults.read(results);
+        run.println("| patients | records | bytes | floor s | run s | run / floor | ingest s | cohort s | endpoints s | stats s "
+                + "| report s | run peak RSS MB | run peak heap MB | stats -Xmx1g s | cluster run s |");
+        run.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (long n : r.sizes()) {
+            var any = r.get(n, "floor").or(() -> r.get(n, "run")).or(() -> r.get(n, "generate"));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %,d | %s | %s", n,
+                    any.map(m -> String.format(Locale.ROOT, "%,d", m.records())).orElse(""),
+                    any.map(m -> String.format(Locale.ROOT, "%,d", m.bytes())).orElse("")));
+            for (String phase : java.util.List.of("floor", "run")) {
+                line.append(" | ").append(r.get(n, phase).map(m -> String.format(Locale.ROOT, "%.0f", m.seconds())).orElse("–"));
+            }
+            line.append(" | ").append(r.runOverFloor(n).map(x -> String.format(Locale.ROOT, "%.2f", x)).orElse("–"));
+            for (String phase : java.util.List.of("ingest", "cohort", "endpoints", "stats", "report")) {
+                line.append(" | ").append(r.get(n, phase).map(m -> String.format(Locale.ROOT, "%.0f", m.seconds())).orElse("–"));
+            }
+            var whole = r.get(n, "run");
+            line.append(" | ").append(whole.map(m -> Long.toString(m.peakRssMb())).orElse("–"));
+            line.append(" | ").append(whole.flatMap(org.oncorwe.stats.bench.ScaleResults.Measurement::peakHeapMb)
+                    .map(String::valueOf).orElse("–"));
+            for (String phase : java.util.List.of("stats_1g", "run_cluster")) {
+                line.append(" | ").append(r.get(n, phase).map(m -> String.format(Locale.ROOT, "%.0f", m.seconds())).orElse("–"));
+            }
+            run.println(line.append(" |").toString());
+        }
+        for (String phase : java.util.List.of("floor", "run")) {
+            run.println("log-log slope of " + phase + " seconds on patients, 100 000 to 1 000 000: " + r.slope(phase, 100_000, 1_000_000)
+                    .map(x -> String.format(Locale.ROOT, "%.3f", x)).orElse("not enough sizes"));
+        }
+        String name = results.getFileName().toString().replaceFirst("\\.csv$", "");
+        var written = org.oncorwe.report.FigureFiles.write(new org.oncorwe.report.ScaleChart(r, "OncoRWE: time against registry size"),
+                results.toAbsolutePath().getParent(), name, 900, 600);
+        run.println("plot: " + written.png());
+        return ExitCode.OK;
+    }
+
+    /** The floor: the extract's files read as the ingest reads them and written as Parquet, timed. */
+    private int floor(RunContext run) {
+        if (extract == null) {
+            throw new PipelineFailure("bench floor: --extract DIR is required");
+        }
+        Path dir = extract.toAbsolutePath();
+        if (!Files.isDirectory(dir)) {
+            throw new PipelineFailure("extract folder not found: " + dir);
+        }
+        var c = run.config();
+        int maxLines = c.get(org.oncorwe.config.ConfigKeys.INGEST_MAX_LINES_PER_RECORD);
+        org.oncorwe.ingest.ExtractLayout layout = org.oncorwe.ingest.ExtractLayout.inspect(dir, java.util.Optional.empty(), maxLines,
+                c.get(org.oncorwe.config.ConfigKeys.INGEST_MAX_FIELD_LENGTH));
+        long bytes = 0;
+        for (org.oncorwe.ingest.ExtractLayout.TableFile f : layout.allFiles()) {
+            try {
+                bytes += Files.size(dir.resolve(f.path()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Path target = run.outputRoot().resolve("_bench").resolve("floor");
+        var spark = org.oncorwe.runtime.SparkSessions.create(c, "oncorwe bench floor " + run.manifest().runId());
+        long start = System.nanoTime();
+        org.oncorwe.ingest.ExtractFloor.Result result = org.oncorwe.ingest.ExtractFloor.run(spark, layout, maxLines, target);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        run.manifest().rows("floor_records", result.records());
+        run.manifest().put("floor_bytes", bytes);
+        run.manifest().put("floor_seconds", seconds);
+        run.println(String.format(Locale.ROOT, "bench floor: %d files, %d records, %d bytes read and written as Parquet in "
+                + "%.1f s (%.0f records/s) under %s", result.files(), result.records(), bytes, seconds,
+                result.records() / Math.max(seconds, 1e-9), target));
         return ExitCode.OK;
     }
 

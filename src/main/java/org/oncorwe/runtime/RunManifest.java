@@ -110,6 +110,7 @@ public final class RunManifest {
         json.put("input_fingerprint", inputs.isEmpty() ? null : FileInventory.fingerprint(inputs));
         json.put("rows", rows);
         json.put("java_version", System.getProperty("java.version"));
+        json.put("peak_heap_bytes", peakHeapBytes());
         try {
             Path dir = Files.createDirectories(output.resolve("_runs"));
             Path target = dir.resolve(runId + ".json");
@@ -120,5 +121,16 @@ public final class RunManifest {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run manifest under " + output, e);
         }
+    }
+
+    /** The JVM's heap high-water mark so far: the peaks of its heap pools, summed (driver memory; docs/benchmarks.md). */
+    static long peakHeapBytes() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
     }
 }

@@ -15,10 +15,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,12 +35,13 @@ final class ExtractWriter implements Closeable {
     private final GeneratorSettings settings;
     private final Map<ExtractTable, Sink> sinks = new EnumMap<>(ExtractTable.class);
     private final Map<String, Long> records = new TreeMap<>();
-    private final List<DamageTruth> damage = new ArrayList<>();
+    private final java.util.function.Consumer<DamageTruth> damage;
     private boolean closed;
 
-    ExtractWriter(Path dir, GeneratorSettings settings) {
+    ExtractWriter(Path dir, GeneratorSettings settings, java.util.function.Consumer<DamageTruth> damage) {
         this.dir = dir;
         this.settings = settings;
+        this.damage = damage;
         for (ExtractTable t : ExtractTable.values()) {
             sinks.put(t, new Sink(t));
         }
@@ -53,12 +52,8 @@ final class ExtractWriter implements Closeable {
         Sink sink = sinks.get(row.table());
         long line = sink.write(row.values());
         if (row.damageKind() != null) {
-            damage.add(new DamageTruth(sink.currentFile(), line, row.damageKind(), row.damageExpected(), row.get("patient_id")));
+            damage.accept(new DamageTruth(sink.currentFile(), line, row.damageKind(), row.damageExpected(), row.get("patient_id")));
         }
-    }
-
-    List<DamageTruth> damage() {
-        return damage;
     }
 
     /** Closes every file and writes the manifest; returns records per file. */

@@ -31,14 +31,14 @@ public final class SyntheticRegistry {
         PatientGenerator generator = new PatientGenerator(settings);
         try {
             Files.createDirectories(extractDir);
-            try (ExtractWriter extract = new ExtractWriter(extractDir, settings); TruthWriter truth = new TruthWriter(truthDir, settings.profile())) {
+            try (TruthWriter truth = new TruthWriter(truthDir, settings.profile());
+                 ExtractWriter extract = new ExtractWriter(extractDir, settings, truth::writeDamage)) {
                 for (long i = 0; i < settings.patients(); i++) {
                     PatientGenerator.GeneratedPatient p = generator.generate(i);
                     p.rows().forEach(extract::write);
                     truth.write(p.story());
                 }
                 extract.close();
-                truth.writeDamage(extract.damage());
                 return new Result(extractDir, truthDir, Map.copyOf(extract.records()), settings.patients());
             }
         } catch (IOException e) {

@@ -44,6 +44,7 @@ final class TruthWriter implements Closeable {
     private final CSVPrinter patients;
     private final CSVPrinter lines;
     private final CSVPrinter toxicity;
+    private final CSVPrinter damage;
     private final Path dir;
     private final boolean cleopatra;
 
@@ -57,6 +58,7 @@ final class TruthWriter implements Closeable {
                     : PATIENT_COLUMNS);
             lines = open("lines.csv", LINE_COLUMNS);
             toxicity = open("toxicity.csv", TOXICITY_COLUMNS);
+            damage = open("damage.csv", DAMAGE_COLUMNS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,11 +99,12 @@ final class TruthWriter implements Closeable {
         }
     }
 
-    void writeDamage(List<DamageTruth> damage) throws IOException {
-        try (CSVPrinter p = open("damage.csv", DAMAGE_COLUMNS)) {
-            for (DamageTruth d : damage) {
-                p.printRecord(d.file(), d.lineNumber(), d.kind(), d.expected(), d.patientId());
-            }
+    /** One planted defect, as it is written (streamed: a million-patient extract never holds them all). */
+    void writeDamage(DamageTruth d) {
+        try {
+            damage.printRecord(d.file(), d.lineNumber(), d.kind(), d.expected(), d.patientId());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -114,5 +117,6 @@ final class TruthWriter implements Closeable {
         patients.close(true);
         lines.close(true);
         toxicity.close(true);
+        damage.close(true);
     }
 }

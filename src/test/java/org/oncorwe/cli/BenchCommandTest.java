@@ -41,10 +41,10 @@ class BenchCommandTest {
     }
 
     @Test
-    void floorIsStillIssue12AndAnythingElseIsRefused() {
+    void floorNeedsAnExtractAndAnythingElseIsRefused() {
         CliRun floor = CliRun.of(home, Map.of(), "bench", "floor", "--output", home.resolve("out").toString());
-        assertEquals(ExitCode.NOT_IMPLEMENTED, floor.exitCode());
-        assertEquals("bench: not implemented yet: bench floor, issue #12", floor.err().strip());
+        assertEquals(ExitCode.FAILED, floor.exitCode());
+        assertEquals("error: bench floor: --extract DIR is required", floor.err().strip());
         CliRun other = CliRun.of(home, Map.of(), "bench", "cox", "--output", home.resolve("out").toString());
         assertEquals(ExitCode.FAILED, other.exitCode());
         CliRun noR = CliRun.of(home, Map.of("PATH", ""), "bench", "survival", "--rows", "10", "--r",
@@ -62,5 +62,24 @@ class BenchCommandTest {
             assertTrue(c.time()[i] > 0 && c.time()[i] <= 3650, () -> "time " + c.time()[0]);
             assertTrue(List.of("A", "B", "C").contains(a.group()[i]));
         }
+    }
+
+    @Test
+    void scaleTabulatesAndPlotsTheBenchScriptsResults() throws Exception {
+        Path csv = home.resolve("scale/results.csv");
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, String.join("\n", "utc,patients,phase,exit,seconds,peak_rss_mb,peak_heap_mb,records,bytes,cores,load",
+                "t,100000,floor,0,50.0,800,,9000000,2000000000,2,1.0",
+                "t,100000,run,0,90.0,3000,2500,9000000,2000000000,2,1.0",
+                "t,1000000,floor,0,500.0,800,,90000000,20000000000,2,1.0",
+                "t,1000000,run,0,950.0,6000,5000,90000000,20000000000,2,1.0") + "\n");
+        CliRun r = CliRun.of(home, Map.of(), "bench", "scale", "--results", csv.toString(), "--output", home.resolve("out").toString());
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
+        // 90 / 50 = 1.80; 950 / 500 = 1.90; slope log(950/90) / log(10) = 1.023
+        assertTrue(r.out().contains("| 100,000 | 9,000,000 | 2,000,000,000 | 50 | 90 | 1.80 | – | – | – | – | – | 3000 | 2500 | – | – |"),
+                r.out());
+        assertTrue(r.out().contains("| 1,000,000 | 90,000,000 | 20,000,000,000 | 500 | 950 | 1.90 |"), r.out());
+        assertTrue(r.out().contains("log-log slope of run seconds on patients, 100 000 to 1 000 000: 1.023"), r.out());
+        assertTrue(Files.size(home.resolve("scale/results.png")) > 1000, "the plot");
     }
 }

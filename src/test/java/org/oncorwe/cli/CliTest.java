@@ -61,11 +61,12 @@ class CliTest {
     }
 
     @Test
-    void notYetBuiltSubcommandsExitThree() {
+    void aFailingCommandSaysWhyInOneLine() {
         Path out = home.resolve("out");
-        CliRun r = CliRun.of(home, Map.of(), "bench", "floor", "--output", out.toString());
-        assertEquals(ExitCode.NOT_IMPLEMENTED, r.exitCode());
-        assertEquals("bench: not implemented yet: bench floor, issue #12", r.err().strip());
+        CliRun r = CliRun.of(home, Map.of(), "bench", "floor", "--extract", home.resolve("no-such").toString(),
+                "--output", out.toString());
+        assertEquals(ExitCode.FAILED, r.exitCode());
+        assertEquals("error: extract folder not found: " + home.resolve("no-such").toAbsolutePath(), r.err().strip());
         CliRun survival = CliRun.of(home, Map.of(), "survival", "--input", "no-such.csv",
                 "--time", "t", "--event", "e", "--output", out.toString(), "--conf-type", "log-log");
         assertEquals(ExitCode.FAILED, survival.exitCode());

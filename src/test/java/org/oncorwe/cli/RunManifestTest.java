@@ -45,12 +45,13 @@ class RunManifestTest {
     }
 
     @Test
-    void notImplementedCommandStillWritesItsManifest() {
+    void aFailedCommandStillWritesItsManifest() {
         CliRun r = CliRun.of(home, Map.of(), "bench", "floor", "--output", out.toString());
-        assertEquals(ExitCode.NOT_IMPLEMENTED, r.exitCode());
+        assertEquals(ExitCode.FAILED, r.exitCode());
         Config m = CliRun.onlyManifest(out);
-        assertEquals(3, m.getInt("exit_status"));
-        assertEquals("NOT_IMPLEMENTED", m.getString("status"));
+        assertEquals(1, m.getInt("exit_status"));
+        assertEquals("FAILED", m.getString("status"));
+        assertTrue(m.getLong("peak_heap_bytes") > 0, "the JVM's heap high-water mark");
         assertEquals("r", m.getString("config.stats.median_ci"));
     }
 

@@ -19,11 +19,25 @@ public record TableContract(String name, boolean requiredFile, List<Column> colu
     }
 
     /**
-     * A table read back from Java serialization (a record shipped between Spark tasks) is the
-     * contract's own constant again, so the stages can compare tables by identity.
+     * Serialized as its name when it is one of the contract's own tables (every record shipped
+     * between Spark tasks carries its table: the whole column list per row cost the ingest most of
+     * its read step, docs/benchmarks.md); read back as the contract's own constant, so the stages
+     * can compare tables by identity. Any other table (tests build some) is serialized whole.
      */
+    private Object writeReplace() {
+        return ExtractContract.TABLES.stream().anyMatch(t -> t == this) ? new ContractTable(name) : this;
+    }
+
     private Object readResolve() {
         return ExtractContract.TABLES.stream().filter(this::equals).findFirst().orElse(this);
+    }
+
+    /** The serialized form of one of the contract's tables: its name. */
+    private record ContractTable(String name) implements Serializable {
+        private Object readResolve() throws java.io.ObjectStreamException {
+            return ExtractContract.TABLES.stream().filter(t -> t.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new java.io.InvalidObjectException("no contract table " + name));
+        }
     }
 
     public String fileName() {

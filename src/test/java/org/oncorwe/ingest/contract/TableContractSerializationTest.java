@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("unit")
 class TableContractSerializationTest {
@@ -23,6 +25,20 @@ class TableContractSerializationTest {
             try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
                 assertSame(t, in.readObject(), t.name());
             }
+            // its name and the proxy's class descriptor, not its column list (every ingested row carries its table)
+            assertTrue(bytes.size() < 200, t.name() + ": " + bytes.size() + " bytes");
+        }
+    }
+
+    @Test
+    void aTableOutsideTheContractTravelsWhole() throws Exception {
+        TableContract own = new TableContract("own", false, ExtractContract.PATIENT.columns());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(own);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(own, in.readObject());
         }
     }
 }

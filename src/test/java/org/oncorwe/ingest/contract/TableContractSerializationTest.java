@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,5 +41,16 @@ class TableContractSerializationTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertEquals(own, in.readObject());
         }
+    }
+
+    @Test
+    void tablesAreEqualByContentAndHashByName() {
+        TableContract copy = new TableContract("patient", ExtractContract.PATIENT.requiredFile(), ExtractContract.PATIENT.columns());
+        assertEquals(ExtractContract.PATIENT, copy);
+        assertEquals(copy, ExtractContract.PATIENT);
+        assertEquals(ExtractContract.PATIENT.hashCode(), copy.hashCode());
+        assertNotEquals(ExtractContract.PATIENT, new TableContract("patient", false, ExtractContract.SURGERY.columns()));
+        assertNotEquals(ExtractContract.PATIENT, new TableContract("other", ExtractContract.PATIENT.requiredFile(),
+                ExtractContract.PATIENT.columns()));
     }
 }

@@ -26,16 +26,8 @@ import org.oncorwe.ingest.dictionary.Dictionaries;
 import org.oncorwe.ingest.rules.PatientIngest;
 import org.oncorwe.ingest.rules.RowOutcome;
 import org.oncorwe.ingest.rules.SourcedRow;
-import org.oncorwe.runtime.PipelineFailure;
 import org.oncorwe.runtime.StepLog;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,8 +42,8 @@ import java.util.TreeMap;
  * ({@link FileScanner}) and runs the per-row steps ({@link SourcedRow#read}); rows are grouped by
  * patient_key and each patient's rows go through the cross-row rules ({@link PatientIngest});
  * accepted rows become {@code staged_<table>}, rejects and counts {@code rejects} and
- * {@code ingest_report}. What Spark shuffles is rows (decision 76): a record travels inside as
- * Java-serialized bytes. The raw patient_id is replaced by patient_key in the reading task; no
+ * {@code ingest_report}. What Spark shuffles is rows (decision 76): a record travels inside in
+ * {@link RowCodec}'s bytes (decision 264). The raw patient_id is replaced by patient_key in the reading task; no
  * output, reject or log line holds it, nor a name or national ID.
  */
 public final class IngestStage {
@@ -113,7 +105,7 @@ public final class IngestStage {
 
         Map<String, FileStats> stats = new TreeMap<>();
         for (Row r : records.filter("kind = 'stats'").collectAsList()) {
-            FileStats s = (FileStats) fromBytes(r.getAs("payload"));
+            FileStats s = RowCodec.decodeFileStats(r.getAs("payload"));
             stats.put(s.path(), s);
         }
         long rowsRead = stats.values().stream().mapToLong(FileStats::records).sum();
@@ -126,18 +118,24 @@ public final class IngestStage {
                         applyRules(patientKey, rows, ruleSettings).iterator(), Encoders.row(OUTCOME))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
+        // every table's row count from one aggregate over the persisted outcomes: each table is then
+        // written in one pass, not counted in a second (decision 265)
+        Map<String, Long> counts = new HashMap<>();
+        for (Row r : outcomes.groupBy("table_name", "status").count().collectAsList()) {
+            counts.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
+        }
         Map<String, Long> written = new LinkedHashMap<>();
         for (TableContract t : ExtractContract.TABLES) {
             StagedTable staged = new StagedTable(t);
             JavaRDD<Row> rows = outcomes.filter(outcomes.col("table_name").equalTo(t.name())
                             .and(outcomes.col("status").equalTo("ACCEPTED")))
                     .toJavaRDD().map(r -> {
-                        RowOutcome o = (RowOutcome) fromBytes(r.getAs("payload"));
+                        RowOutcome o = RowCodec.decodeRowOutcome(r.getAs("payload"));
                         return staged.row(r.getAs("patient_key"), o.file(), o.lineNumber(), o.values(), lineage);
                     });
             Dataset<Row> df = spark.createDataFrame(rows, staged.schema())
                     .withColumn("extract_date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(layout.extractDate())));
-            long n = df.count();
+            long n = counts.getOrDefault(t.name() + "/ACCEPTED", 0L);
             if (n > 0) { // an absent or fully rejected table publishes no partition
                 df.write().mode(SaveMode.Overwrite).partitionBy("extract_date").parquet(staging.resolve(staged.name()).toString());
             }
@@ -145,7 +143,7 @@ public final class IngestStage {
         }
         Dataset<Row> rejects = StagedTable.withLineage(outcomes.filter("status = 'REJECTED'")
                 .selectExpr("table_name", "source_file", "line_number", "reason", "detail", "raw_record"), lineage, layout.extractDate());
-        long rejected = rejects.count();
+        long rejected = counts.entrySet().stream().filter(e -> e.getKey().endsWith("/REJECTED")).mapToLong(Map.Entry::getValue).sum();
         if (rejected > 0) {
             rejects.write().mode(SaveMode.Overwrite).partitionBy("extract_date").parquet(staging.resolve("rejects").toString());
         }
@@ -184,13 +182,13 @@ public final class IngestStage {
                     SourcedRow row = SourcedRow.read(f.path(), record, binding, validator);
                     String patientKey = row.patientId() == null ? null : key.patientKey(row.patientId());
                     String raw = record.defect() == null ? rawRecord(table, binding.row(record.values()), patientKey) : null;
-                    return RowFactory.create("row", patientKey, table.name(), f.path(), record.lineNumber(), raw, toBytes(row));
+                    return RowFactory.create("row", patientKey, table.name(), f.path(), record.lineNumber(), raw, RowCodec.encode(row));
                 }
                 if (statsSent) {
                     throw new java.util.NoSuchElementException();
                 }
                 statsSent = true;
-                return RowFactory.create("stats", null, table.name(), f.path(), 0L, null, toBytes(records.finish()));
+                return RowFactory.create("stats", null, table.name(), f.path(), 0L, null, RowCodec.encode(records.finish()));
             }
         };
     }
@@ -217,7 +215,7 @@ public final class IngestStage {
         String patientId = null;
         while (rows.hasNext()) {
             Row r = rows.next();
-            SourcedRow s = (SourcedRow) fromBytes(r.getAs("payload"));
+            SourcedRow s = RowCodec.decodeSourcedRow(r.getAs("payload"));
             sourced.add(s);
             raw.put(s.file() + ":" + s.lineNumber(), r.getAs("raw_record"));
             if (patientId == null && !patientKey.isEmpty()) {
@@ -240,7 +238,7 @@ public final class IngestStage {
                     rejected ? o.reject().column() : null, rejected ? o.reject().detail() : null,
                     rejected && !unreadable ? raw.get(o.file() + ":" + o.lineNumber()) : null,
                     scala.jdk.javaapi.CollectionConverters.asScala(findings).toSeq(),
-                    o.accepted() ? toBytes(withoutPatientId(o)) : null));
+                    o.accepted() ? RowCodec.encode(withoutPatientId(o)) : null));
         }
         return out;
     }
@@ -250,25 +248,5 @@ public final class IngestStage {
         Map<String, Object> values = new LinkedHashMap<>(o.values());
         values.remove(TableContract.PATIENT_ID);
         return new RowOutcome(o.table(), o.file(), o.lineNumber(), null, o.status(), values, o.findings(), o.reject());
-    }
-
-    static byte[] toBytes(Serializable o) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    static Object fromBytes(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new PipelineFailure("cannot read back an ingest record: " + e.getMessage(), e);
-        }
     }
 }

@@ -36,24 +36,9 @@ public final class RulesOverExtract {
     }
 
     public static Run run(Path extract, LocalDate extractDate) {
-        RowValidator.Settings settings = RowValidator.Settings.defaults(extractDate);
         Map<String, List<SourcedRow>> byPatient = new HashMap<>();
-        for (TableContract table : ExtractContract.TABLES) {
-            RowValidator validator = new RowValidator(table, settings, DICTIONARIES);
-            for (Path file : files(extract, table)) {
-                String rel = extract.relativize(file).toString().replace('\\', '/');
-                try (RawRecordReader reader = new RawRecordReader(Files.newInputStream(file), StandardCharsets.UTF_8,
-                        100, Integer.MAX_VALUE)) { // FIELD_TOO_LONG by the validator, with the patient_id (decision 87)
-                    HeaderBinding binding = HeaderBinding.bind(table, reader.header());
-                    reader.forEachRemaining(rec -> {
-                        SourcedRow row = SourcedRow.read(rel, rec, binding, validator);
-                        byPatient.computeIfAbsent(row.patientId() == null ? "\u0000" : row.patientId(),
-                                k -> new ArrayList<>()).add(row);
-                    });
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+        for (SourcedRow row : sourced(extract, extractDate)) {
+            byPatient.computeIfAbsent(row.patientId() == null ? "\u0000" : row.patientId(), k -> new ArrayList<>()).add(row);
         }
         List<RowOutcome> rows = new ArrayList<>();
         Map<String, PatientSummary> patients = new HashMap<>();
@@ -66,6 +51,26 @@ public final class RulesOverExtract {
             }
         });
         return new Run(rows, patients);
+    }
+
+    /** Every record of the extract folder after the per-row steps, file by file in contract order. */
+    public static List<SourcedRow> sourced(Path extract, LocalDate extractDate) {
+        RowValidator.Settings settings = RowValidator.Settings.defaults(extractDate);
+        List<SourcedRow> out = new ArrayList<>();
+        for (TableContract table : ExtractContract.TABLES) {
+            RowValidator validator = new RowValidator(table, settings, DICTIONARIES);
+            for (Path file : files(extract, table)) {
+                String rel = extract.relativize(file).toString().replace('\\', '/');
+                try (RawRecordReader reader = new RawRecordReader(Files.newInputStream(file), StandardCharsets.UTF_8,
+                        100, Integer.MAX_VALUE)) { // FIELD_TOO_LONG by the validator, with the patient_id (decision 87)
+                    HeaderBinding binding = HeaderBinding.bind(table, reader.header());
+                    reader.forEachRemaining(rec -> out.add(SourcedRow.read(rel, rec, binding, validator)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Path> files(Path extract, TableContract table) {

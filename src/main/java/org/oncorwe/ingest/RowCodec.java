@@ -1,0 +1,370 @@
+package org.oncorwe.ingest;
+
+import org.oncorwe.ingest.contract.ExtractContract;
+import org.oncorwe.ingest.contract.Finding;
+import org.oncorwe.ingest.contract.Reject;
+import org.oncorwe.ingest.contract.RejectReason;
+import org.oncorwe.ingest.contract.RowFinding;
+import org.oncorwe.ingest.contract.RowResult;
+import org.oncorwe.ingest.contract.TableContract;
+import org.oncorwe.ingest.rules.RowOutcome;
+import org.oncorwe.ingest.rules.SourcedRow;
+import org.oncorwe.runtime.PipelineFailure;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bytes an ingested row travels in between Spark tasks (decision 264): {@link SourcedRow}
+ * from the reading task to the per-patient rules, {@link RowOutcome} from the rules to the staged
+ * tables. A tagged binary layout written with {@link DataOutputStream} — no class descriptors,
+ * no object graph — replacing Java serialization, which took 55 % of the rules phase at 100 000
+ * patients (docs/benchmarks.md). A contract table travels as its name; the value types the
+ * validator and rules produce (text, dates, date-times, exact decimals, booleans, integers, lists,
+ * enums) have their own tags; anything else falls back to Java serialization, so no value is lost.
+ */
+public final class RowCodec {
+
+    private static final byte NULL = 0;
+    private static final byte STRING = 1;
+    private static final byte BOOLEAN = 2;
+    private static final byte INT = 3;
+    private static final byte LONG = 4;
+    private static final byte DOUBLE = 5;
+    private static final byte DECIMAL = 6;
+    private static final byte DATE = 7;
+    private static final byte DATE_TIME = 8;
+    private static final byte LIST = 9;
+    private static final byte ENUM = 10;
+    private static final byte JAVA = 11;
+
+    private static final byte CONTRACT_TABLE = 0;
+    private static final byte OTHER_TABLE = 1;
+
+    private static final RejectReason[] REASONS = RejectReason.values();
+    private static final Finding[] FINDINGS = Finding.values();
+    private static final RowOutcome.Status[] STATUSES = RowOutcome.Status.values();
+    private static final Map<String, Class<?>> ENUMS = new ConcurrentHashMap<>();
+
+    private RowCodec() {
+    }
+
+    public static byte[] encode(SourcedRow row) {
+        return write(out -> {
+            table(out, row.table());
+            out.writeUTF(row.file());
+            out.writeLong(row.lineNumber());
+            string(out, row.patientId());
+            reject(out, row.earlyReject());
+            out.writeBoolean(row.result() != null);
+            if (row.result() != null) {
+                RowResult r = row.result();
+                out.writeLong(r.lineNumber());
+                values(out, r.values());
+                reject(out, r.reject());
+                findings(out, r.findings());
+            }
+            string(out, row.identity());
+        });
+    }
+
+    public static SourcedRow decodeSourcedRow(byte[] bytes) {
+        return read(bytes, in -> {
+            TableContract table = table(in);
+            String file = in.readUTF();
+            long line = in.readLong();
+            String patientId = string(in);
+            Reject early = reject(in);
+            RowResult result = null;
+            if (in.readBoolean()) {
+                long resultLine = in.readLong();
+                Map<String, Object> values = values(in);
+                Reject reject = reject(in);
+                result = new RowResult(resultLine, values, reject, findings(in));
+            }
+            return new SourcedRow(table, file, line, patientId, early, result, string(in));
+        });
+    }
+
+    public static byte[] encode(RowOutcome o) {
+        return write(out -> {
+            out.writeUTF(o.table());
+            out.writeUTF(o.file());
+            out.writeLong(o.lineNumber());
+            string(out, o.patientId());
+            out.writeByte(o.status().ordinal());
+            values(out, o.values());
+            findings(out, o.findings());
+            reject(out, o.reject());
+        });
+    }
+
+    public static RowOutcome decodeRowOutcome(byte[] bytes) {
+        return read(bytes, in -> new RowOutcome(in.readUTF(), in.readUTF(), in.readLong(), string(in),
+                STATUSES[in.readByte()], values(in), findings(in), reject(in)));
+    }
+
+    public static byte[] encode(FileStats s) {
+        return write(out -> {
+            out.writeUTF(s.path());
+            out.writeLong(s.records());
+            string(out, s.sha256());
+            out.writeLong(s.invalidEncoding());
+        });
+    }
+
+    public static FileStats decodeFileStats(byte[] bytes) {
+        return read(bytes, in -> new FileStats(in.readUTF(), in.readLong(), string(in), in.readLong()));
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] write(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T read(byte[] bytes, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void table(DataOutputStream out, TableContract table) throws IOException {
+        if (ExtractContract.table(table.name()).filter(t -> t == table).isPresent()) {
+            out.writeByte(CONTRACT_TABLE);
+            out.writeUTF(table.name());
+        } else {
+            out.writeByte(OTHER_TABLE);
+            java(out, table);
+        }
+    }
+
+    private static TableContract table(DataInputStream in) throws IOException {
+        if (in.readByte() == CONTRACT_TABLE) {
+            String name = in.readUTF();
+            return ExtractContract.table(name).orElseThrow(() -> new PipelineFailure("unknown contract table " + name));
+        }
+        return (TableContract) java(in);
+    }
+
+    private static void reject(DataOutputStream out, Reject reject) throws IOException {
+        out.writeBoolean(reject != null);
+        if (reject != null) {
+            out.writeShort(reject.reason().ordinal());
+            string(out, reject.column());
+            string(out, reject.detail());
+        }
+    }
+
+    private static Reject reject(DataInputStream in) throws IOException {
+        return in.readBoolean() ? new Reject(REASONS[in.readShort()], string(in), string(in)) : null;
+    }
+
+    private static void findings(DataOutputStream out, List<RowFinding> findings) throws IOException {
+        out.writeInt(findings.size());
+        for (RowFinding f : findings) {
+            out.writeShort(f.finding().ordinal());
+            string(out, f.column());
+            string(out, f.value());
+        }
+    }
+
+    private static List<RowFinding> findings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<RowFinding> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new RowFinding(FINDINGS[in.readShort()], string(in), string(in)));
+        }
+        return out;
+    }
+
+    private static void values(DataOutputStream out, Map<String, Object> values) throws IOException {
+        out.writeInt(values.size());
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            out.writeUTF(e.getKey());
+            value(out, e.getValue());
+        }
+    }
+
+    private static Map<String, Object> values(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        Map<String, Object> out = new LinkedHashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            out.put(in.readUTF(), value(in));
+        }
+        return out;
+    }
+
+    /** Whether a value has a tag of its own (true for every value type the validator and the rules produce). */
+    static boolean tagged(Object v) {
+        return v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+                || v instanceof Double || v instanceof BigDecimal || v instanceof LocalDate || v instanceof LocalDateTime
+                || v instanceof Enum<?> || v instanceof List<?> list && list.stream().allMatch(RowCodec::tagged);
+    }
+
+    private static void value(DataOutputStream out, Object v) throws IOException {
+        if (v == null) {
+            out.writeByte(NULL);
+        } else if (v instanceof String s) {
+            out.writeByte(STRING);
+            text(out, s);
+        } else if (v instanceof Boolean b) {
+            out.writeByte(BOOLEAN);
+            out.writeBoolean(b);
+        } else if (v instanceof Integer i) {
+            out.writeByte(INT);
+            out.writeInt(i);
+        } else if (v instanceof Long l) {
+            out.writeByte(LONG);
+            out.writeLong(l);
+        } else if (v instanceof Double d) {
+            out.writeByte(DOUBLE);
+            out.writeDouble(d);
+        } else if (v instanceof BigDecimal d) {
+            out.writeByte(DECIMAL);
+            out.writeInt(d.scale());
+            byte[] unscaled = d.unscaledValue().toByteArray();
+            out.writeInt(unscaled.length);
+            out.write(unscaled);
+        } else if (v instanceof LocalDate d) {
+            out.writeByte(DATE);
+            out.writeLong(d.toEpochDay());
+        } else if (v instanceof LocalDateTime t) {
+            out.writeByte(DATE_TIME);
+            out.writeLong(t.toLocalDate().toEpochDay());
+            out.writeLong(t.toLocalTime().toNanoOfDay());
+        } else if (v instanceof List<?> list) {
+            out.writeByte(LIST);
+            out.writeInt(list.size());
+            for (Object o : list) {
+                value(out, o);
+            }
+        } else if (v instanceof Enum<?> e) {
+            out.writeByte(ENUM);
+            out.writeUTF(e.getDeclaringClass().getName());
+            out.writeUTF(e.name());
+        } else {
+            out.writeByte(JAVA);
+            java(out, (Serializable) v);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object value(DataInputStream in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case NULL -> null;
+            case STRING -> text(in);
+            case BOOLEAN -> in.readBoolean();
+            case INT -> in.readInt();
+            case LONG -> in.readLong();
+            case DOUBLE -> in.readDouble();
+            case DECIMAL -> {
+                int scale = in.readInt();
+                byte[] unscaled = new byte[in.readInt()];
+                in.readFully(unscaled);
+                yield new BigDecimal(new BigInteger(unscaled), scale);
+            }
+            case DATE -> LocalDate.ofEpochDay(in.readLong());
+            case DATE_TIME -> LocalDateTime.of(LocalDate.ofEpochDay(in.readLong()), LocalTime.ofNanoOfDay(in.readLong()));
+            case LIST -> {
+                int n = in.readInt();
+                List<Object> list = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(value(in));
+                }
+                yield List.copyOf(list);
+            }
+            case ENUM -> {
+                String type = in.readUTF();
+                Class<?> c = ENUMS.computeIfAbsent(type, RowCodec::enumClass);
+                yield Enum.valueOf((Class) c, in.readUTF());
+            }
+            case JAVA -> java(in);
+            default -> throw new PipelineFailure("cannot read back an ingest record: unknown value tag " + tag);
+        };
+    }
+
+    private static Class<?> enumClass(String name) {
+        try {
+            return Class.forName(name, false, RowCodec.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new PipelineFailure("cannot read back an ingest record: " + e.getMessage(), e);
+        }
+    }
+
+    /** Null-safe text of any length (writeUTF stops at 65 535 bytes; a damaged field may be longer). */
+    private static void string(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            text(out, s);
+        }
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        return in.readBoolean() ? text(in) : null;
+    }
+
+    private static void text(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void java(DataOutputStream out, Serializable o) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream object = new ObjectOutputStream(bytes)) {
+            object.writeObject(o);
+        }
+        out.writeInt(bytes.size());
+        bytes.writeTo(out);
+    }
+
+    private static Object java(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        try (ObjectInputStream object = new ObjectInputStream(new ByteArrayInputStream(b))) {
+            return object.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new PipelineFailure("cannot read back an ingest record: " + e.getMessage(), e);
+        }
+    }
+}

@@ -43,8 +43,11 @@ import java.util.TreeMap;
  * patient_key and each patient's rows go through the cross-row rules ({@link PatientIngest});
  * accepted rows become {@code staged_<table>}, rejects and counts {@code rejects} and
  * {@code ingest_report}. What Spark shuffles is rows (decision 76): a record travels inside in
- * {@link RowCodec}'s bytes (decision 264). The raw patient_id is replaced by patient_key in the reading task; no
- * output, reject or log line holds it, nor a name or national ID.
+ * {@link RowCodec}'s bytes (decision 264). The extract is read once: its rows go straight into the
+ * shuffle, each file's counts and checksum beside them, and the extract is checked as a whole
+ * ({@link ExtractIntegrity}) once the outcomes are persisted and before anything is written
+ * (decision 266). The raw patient_id is replaced by patient_key in the reading task; no output,
+ * reject or log line holds it, nor a name or national ID.
  */
 public final class IngestStage {
 
@@ -61,7 +64,8 @@ public final class IngestStage {
             .add("raw_record", DataTypes.StringType, true)
             .add("payload", DataTypes.BinaryType, false);
 
-    private static final StructType OUTCOME = new StructType()
+    /** What the per-patient rules give back: one row per record, and one STATS row per file. */
+    private static final StructType OUTCOME_BASE = new StructType()
             .add("table_name", DataTypes.StringType, false)
             .add("source_file", DataTypes.StringType, false)
             .add("line_number", DataTypes.LongType, false)
@@ -74,7 +78,14 @@ public final class IngestStage {
             .add("findings", DataTypes.createArrayType(new StructType()
                     .add("code", DataTypes.StringType).add("column_name", DataTypes.StringType)
                     .add("value", DataTypes.StringType)), false)
-            .add("payload", DataTypes.BinaryType, true);
+            .add("stats", DataTypes.BinaryType, true);
+    /** Each contract table's position among the outcome's staged struct columns. */
+    private static final Map<String, Integer> TABLE_INDEX = java.util.stream.IntStream.range(0, ExtractContract.TABLES.size())
+            .boxed().collect(java.util.stream.Collectors.toUnmodifiableMap(i -> ExtractContract.TABLES.get(i).name(), i -> i));
+    /** The status of a file's {@link FileStats} row among the outcomes. */
+    private static final String STATS = "STATS";
+    /** The group key of a file's stats row: patient keys are hex, the unknown patient's is "". */
+    private static final String STATS_KEY = "\u0001";
 
     private IngestStage() {
     }
@@ -101,47 +112,52 @@ public final class IngestStage {
         JavaRDD<Row> read = jsc.parallelize(indexes, Math.max(1, files.size()))
                 .flatMap((FlatMapFunction<Integer, Row>) i -> readFile(Path.of(extract), files.get(i),
                         java.nio.charset.Charset.forName(charset), maxLinesPerRecord, validators.get(files.get(i).table()), key));
-        Dataset<Row> records = spark.createDataFrame(read, READ).persist(StorageLevel.MEMORY_AND_DISK());
+
+        // one pass over the extract (decision 266): records go straight into the shuffle by patient,
+        // each file's stats row beside them under a key of its own; the outcomes are persisted once,
+        // accepted rows already as their staged table's struct, so each table's write is a projection
+        List<StagedTable> staged = ExtractContract.TABLES.stream().map(StagedTable::new).toList();
+        StructType outcomeSchema = OUTCOME_BASE;
+        for (StagedTable t : staged) {
+            outcomeSchema = outcomeSchema.add(t.name(), t.schema(), true);
+        }
+        Dataset<Row> outcomes = spark.createDataFrame(read, READ)
+                .groupByKey((MapFunction<Row, String>) r -> r.getString(0).equals("stats") ? STATS_KEY + r.getString(3)
+                        : r.isNullAt(1) ? "" : r.getString(1), Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (groupKey, rows) -> groupKey.startsWith(STATS_KEY)
+                        ? statsRow(rows.next()).iterator()
+                        : applyRules(groupKey, rows, ruleSettings, staged, lineage).iterator(), Encoders.row(outcomeSchema))
+                .persist(StorageLevel.MEMORY_AND_DISK());
 
         Map<String, FileStats> stats = new TreeMap<>();
-        for (Row r : records.filter("kind = 'stats'").collectAsList()) {
-            FileStats s = RowCodec.decodeFileStats(r.getAs("payload"));
+        for (Row r : outcomes.filter(outcomes.col("status").equalTo(STATS)).select("stats").collectAsList()) {
+            FileStats s = RowCodec.decodeFileStats(r.getAs("stats"));
             stats.put(s.path(), s);
         }
         long rowsRead = stats.values().stream().mapToLong(FileStats::records).sum();
         progress.step("read", rowsRead, rowsRead);
         ExtractIntegrity.check(layout, stats, maxUndecodableFraction);
-
-        Dataset<Row> outcomes = records.filter("kind = 'row'")
-                .groupByKey((MapFunction<Row, String>) r -> r.isNullAt(1) ? "" : r.getString(1), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (patientKey, rows) ->
-                        applyRules(patientKey, rows, ruleSettings).iterator(), Encoders.row(OUTCOME))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> rows = outcomes.filter(outcomes.col("status").notEqual(STATS));
 
         // every table's row count from one aggregate over the persisted outcomes: each table is then
         // written in one pass, not counted in a second (decision 265)
         Map<String, Long> counts = new HashMap<>();
-        for (Row r : outcomes.groupBy("table_name", "status").count().collectAsList()) {
+        for (Row r : rows.groupBy("table_name", "status").count().collectAsList()) {
             counts.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
         }
         Map<String, Long> written = new LinkedHashMap<>();
-        for (TableContract t : ExtractContract.TABLES) {
-            StagedTable staged = new StagedTable(t);
-            JavaRDD<Row> rows = outcomes.filter(outcomes.col("table_name").equalTo(t.name())
-                            .and(outcomes.col("status").equalTo("ACCEPTED")))
-                    .toJavaRDD().map(r -> {
-                        RowOutcome o = RowCodec.decodeRowOutcome(r.getAs("payload"));
-                        return staged.row(r.getAs("patient_key"), o.file(), o.lineNumber(), o.values(), lineage);
-                    });
-            Dataset<Row> df = spark.createDataFrame(rows, staged.schema())
-                    .withColumn("extract_date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(layout.extractDate())));
-            long n = counts.getOrDefault(t.name() + "/ACCEPTED", 0L);
+        for (StagedTable t : staged) {
+            String table = t.name().substring("staged_".length());
+            long n = counts.getOrDefault(table + "/ACCEPTED", 0L);
             if (n > 0) { // an absent or fully rejected table publishes no partition
-                df.write().mode(SaveMode.Overwrite).partitionBy("extract_date").parquet(staging.resolve(staged.name()).toString());
+                rows.filter(rows.col("table_name").equalTo(table).and(rows.col("status").equalTo("ACCEPTED")))
+                        .select(t.name() + ".*")
+                        .withColumn("extract_date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(layout.extractDate())))
+                        .write().mode(SaveMode.Overwrite).partitionBy("extract_date").parquet(staging.resolve(t.name()).toString());
             }
-            written.put(staged.name(), n);
+            written.put(t.name(), n);
         }
-        Dataset<Row> rejects = StagedTable.withLineage(outcomes.filter("status = 'REJECTED'")
+        Dataset<Row> rejects = StagedTable.withLineage(rows.filter("status = 'REJECTED'")
                 .selectExpr("table_name", "source_file", "line_number", "reason", "detail", "raw_record"), lineage, layout.extractDate());
         long rejected = counts.entrySet().stream().filter(e -> e.getKey().endsWith("/REJECTED")).mapToLong(Map.Entry::getValue).sum();
         if (rejected > 0) {
@@ -149,10 +165,9 @@ public final class IngestStage {
         }
         written.put("rejects", rejected);
 
-        IngestReport report = IngestReport.from(spark, outcomes, stats, layout);
+        IngestReport report = IngestReport.from(spark, rows, stats, layout);
         written.put("ingest_report", report.write(spark, lineage, layout.extractDate(), staging.resolve("ingest_report")));
         progress.step("write", rowsRead, written.values().stream().mapToLong(Long::longValue).sum());
-        records.unpersist();
         outcomes.unpersist();
         return new Result(written, stats);
     }
@@ -209,7 +224,19 @@ public final class IngestStage {
         return CanonicalJson.write(json);
     }
 
-    private static List<Row> applyRules(String patientKey, Iterator<Row> rows, PatientIngest.Settings settings) {
+    private static List<Row> statsRow(Row r) {
+        Object[] row = new Object[OUTCOME_BASE.size() + ExtractContract.TABLES.size()];
+        row[0] = r.getString(2);
+        row[1] = r.getString(3);
+        row[2] = 0L;
+        row[4] = STATS;
+        row[9] = scala.jdk.javaapi.CollectionConverters.asScala(List.<Row>of()).toSeq();
+        row[10] = r.getAs("payload");
+        return List.of(RowFactory.create(row));
+    }
+
+    private static List<Row> applyRules(String patientKey, Iterator<Row> rows, PatientIngest.Settings settings,
+                                        List<StagedTable> staged, Map<String, String> lineage) {
         List<SourcedRow> sourced = new ArrayList<>();
         Map<String, String> raw = new HashMap<>();
         String patientId = null;
@@ -223,30 +250,34 @@ public final class IngestStage {
             }
         }
         PatientIngest.Result result = PatientIngest.apply(patientId, sourced, settings);
+        String key = patientKey.isEmpty() ? null : patientKey;
         List<Row> out = new ArrayList<>();
         for (RowOutcome o : result.rows()) {
             List<Row> findings = new ArrayList<>();
             for (RowFinding f : o.findings()) {
                 findings.add(RowFactory.create(f.finding().name(), f.column(), f.value()));
             }
-            String key = patientKey.isEmpty() ? null : patientKey;
             boolean rejected = o.status() == RowOutcome.Status.REJECTED;
             String reason = rejected ? o.reject().reason().name() : null;
             // MALFORMED_ROW and INVALID_ENCODING rejects carry no raw record (outputs.md)
             boolean unreadable = "MALFORMED_ROW".equals(reason) || "INVALID_ENCODING".equals(reason);
-            out.add(RowFactory.create(o.table(), o.file(), o.lineNumber(), key, o.status().name(), reason,
-                    rejected ? o.reject().column() : null, rejected ? o.reject().detail() : null,
-                    rejected && !unreadable ? raw.get(o.file() + ":" + o.lineNumber()) : null,
-                    scala.jdk.javaapi.CollectionConverters.asScala(findings).toSeq(),
-                    o.accepted() ? RowCodec.encode(withoutPatientId(o)) : null));
+            Object[] row = new Object[OUTCOME_BASE.size() + staged.size()];
+            row[0] = o.table();
+            row[1] = o.file();
+            row[2] = o.lineNumber();
+            row[3] = key;
+            row[4] = o.status().name();
+            row[5] = reason;
+            row[6] = rejected ? o.reject().column() : null;
+            row[7] = rejected ? o.reject().detail() : null;
+            row[8] = rejected && !unreadable ? raw.get(o.file() + ":" + o.lineNumber()) : null;
+            row[9] = scala.jdk.javaapi.CollectionConverters.asScala(findings).toSeq();
+            if (o.accepted()) { // the staged row, without the raw patient_id: it never leaves the task
+                int t = TABLE_INDEX.get(o.table());
+                row[OUTCOME_BASE.size() + t] = staged.get(t).row(key, o.file(), o.lineNumber(), o.values(), lineage);
+            }
+            out.add(RowFactory.create(row));
         }
         return out;
-    }
-
-    /** The outcome as staged rows need it: the raw patient_id never leaves the task. */
-    private static RowOutcome withoutPatientId(RowOutcome o) {
-        Map<String, Object> values = new LinkedHashMap<>(o.values());
-        values.remove(TableContract.PATIENT_ID);
-        return new RowOutcome(o.table(), o.file(), o.lineNumber(), null, o.status(), values, o.findings(), o.reject());
     }
 }

@@ -13,30 +13,34 @@ import org.oncorwe.runtime.PipelineFailure;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bytes an ingested row travels in between Spark tasks (decision 264): {@link SourcedRow}
  * from the reading task to the per-patient rules, {@link RowOutcome} from the rules to the staged
- * tables. A tagged binary layout written with {@link DataOutputStream} — no class descriptors,
- * no object graph — replacing Java serialization, which took 55 % of the rules phase at 100 000
+ * tables. A tagged binary layout in a plain byte array — no stream, no class descriptors, no object
+ * graph, value names as indexes into a fixed dictionary — replacing Java serialization, which took 55 % of the rules phase at 100 000
  * patients (docs/benchmarks.md). A contract table travels as its name; the value types the
  * validator and rules produce (text, dates, date-times, exact decimals, booleans, integers, lists,
  * enums) have their own tags; anything else falls back to Java serialization, so no value is lost.
@@ -136,32 +140,174 @@ public final class RowCodec {
     }
 
     private interface Writer {
-        void write(DataOutputStream out) throws IOException;
+        void write(Out out) throws IOException;
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(In in) throws IOException;
     }
 
     private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        Out out = new Out();
+        try {
             writer.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     private static <T> T read(byte[] bytes, Reader<T> reader) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return reader.read(in);
+        try {
+            return reader.read(new In(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void table(DataOutputStream out, TableContract table) throws IOException {
+    /**
+     * The names values are kept under, sorted: every staged table's columns (contract, derived and
+     * rule columns) and patient_id. Built from the contract alone, so every JVM of one build has the
+     * same list; a name not in it travels as text.
+     */
+    private static final String[] NAMES;
+    private static final Map<String, Integer> NAME_INDEX = new HashMap<>();
+
+    static {
+        TreeSet<String> names = new TreeSet<>();
+        names.add(TableContract.PATIENT_ID);
+        for (TableContract t : ExtractContract.TABLES) {
+            t.columns().forEach(c -> names.add(c.name()));
+            names.addAll(Arrays.asList(new StagedTable(t).schema().fieldNames()));
+        }
+        NAMES = names.toArray(String[]::new);
+        for (int i = 0; i < NAMES.length; i++) {
+            NAME_INDEX.put(NAMES[i], i);
+        }
+    }
+
+    private static void name(Out out, String name) {
+        Integer i = NAME_INDEX.get(name);
+        if (i != null) {
+            out.writeShort(i);
+        } else {
+            out.writeShort(-1);
+            out.writeUTF(name);
+        }
+    }
+
+    private static String name(In in) {
+        int i = in.readShort();
+        return i >= 0 ? NAMES[i] : in.readUTF();
+    }
+
+    /** A growing big-endian byte array: no stream, no lock per call. */
+    private static final class Out {
+        private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+        private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+        private byte[] buf = new byte[256];
+        private int size;
+
+        private void ensure(int n) {
+            if (size + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+            }
+        }
+
+        void writeByte(int b) {
+            ensure(1);
+            buf[size++] = (byte) b;
+        }
+
+        void writeBoolean(boolean b) {
+            writeByte(b ? 1 : 0);
+        }
+
+        void writeShort(int v) {
+            ensure(2);
+            buf[size++] = (byte) (v >>> 8);
+            buf[size++] = (byte) v;
+        }
+
+        void writeInt(int v) {
+            ensure(4);
+            INT.set(buf, size, v);
+            size += 4;
+        }
+
+        void writeLong(long v) {
+            ensure(8);
+            LONG.set(buf, size, v);
+            size += 8;
+        }
+
+        void writeDouble(double v) {
+            writeLong(Double.doubleToRawLongBits(v));
+        }
+
+        void write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        /** Length-prefixed UTF-8 (any length). */
+        void writeUTF(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            writeInt(b.length);
+            write(b);
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
+        }
+    }
+
+    /** Reads what {@link Out} wrote. */
+    private static final class In {
+        private final ByteBuffer buf;
+
+        In(byte[] bytes) {
+            buf = ByteBuffer.wrap(bytes);
+        }
+
+        byte readByte() {
+            return buf.get();
+        }
+
+        boolean readBoolean() {
+            return buf.get() != 0;
+        }
+
+        short readShort() {
+            return buf.getShort();
+        }
+
+        int readInt() {
+            return buf.getInt();
+        }
+
+        long readLong() {
+            return buf.getLong();
+        }
+
+        double readDouble() {
+            return buf.getDouble();
+        }
+
+        void readFully(byte[] b) {
+            buf.get(b);
+        }
+
+        String readUTF() {
+            int n = buf.getInt();
+            String s = new String(buf.array(), buf.arrayOffset() + buf.position(), n, StandardCharsets.UTF_8);
+            buf.position(buf.position() + n);
+            return s;
+        }
+    }
+
+    private static void table(Out out, TableContract table) throws IOException {
         if (ExtractContract.table(table.name()).filter(t -> t == table).isPresent()) {
             out.writeByte(CONTRACT_TABLE);
             out.writeUTF(table.name());
@@ -171,7 +317,7 @@ public final class RowCodec {
         }
     }
 
-    private static TableContract table(DataInputStream in) throws IOException {
+    private static TableContract table(In in) throws IOException {
         if (in.readByte() == CONTRACT_TABLE) {
             String name = in.readUTF();
             return ExtractContract.table(name).orElseThrow(() -> new PipelineFailure("unknown contract table " + name));
@@ -179,7 +325,7 @@ public final class RowCodec {
         return (TableContract) java(in);
     }
 
-    private static void reject(DataOutputStream out, Reject reject) throws IOException {
+    private static void reject(Out out, Reject reject) throws IOException {
         out.writeBoolean(reject != null);
         if (reject != null) {
             out.writeShort(reject.reason().ordinal());
@@ -188,11 +334,11 @@ public final class RowCodec {
         }
     }
 
-    private static Reject reject(DataInputStream in) throws IOException {
+    private static Reject reject(In in) throws IOException {
         return in.readBoolean() ? new Reject(REASONS[in.readShort()], string(in), string(in)) : null;
     }
 
-    private static void findings(DataOutputStream out, List<RowFinding> findings) throws IOException {
+    private static void findings(Out out, List<RowFinding> findings) throws IOException {
         out.writeInt(findings.size());
         for (RowFinding f : findings) {
             out.writeShort(f.finding().ordinal());
@@ -201,7 +347,7 @@ public final class RowCodec {
         }
     }
 
-    private static List<RowFinding> findings(DataInputStream in) throws IOException {
+    private static List<RowFinding> findings(In in) throws IOException {
         int n = in.readInt();
         List<RowFinding> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -210,19 +356,19 @@ public final class RowCodec {
         return out;
     }
 
-    private static void values(DataOutputStream out, Map<String, Object> values) throws IOException {
+    private static void values(Out out, Map<String, Object> values) throws IOException {
         out.writeInt(values.size());
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            out.writeUTF(e.getKey());
+            name(out, e.getKey());
             value(out, e.getValue());
         }
     }
 
-    private static Map<String, Object> values(DataInputStream in) throws IOException {
+    private static Map<String, Object> values(In in) throws IOException {
         int n = in.readInt();
         Map<String, Object> out = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            out.put(in.readUTF(), value(in));
+            out.put(name(in), value(in));
         }
         return out;
     }
@@ -234,7 +380,7 @@ public final class RowCodec {
                 || v instanceof Enum<?> || v instanceof List<?> list && list.stream().allMatch(RowCodec::tagged);
     }
 
-    private static void value(DataOutputStream out, Object v) throws IOException {
+    private static void value(Out out, Object v) throws IOException {
         if (v == null) {
             out.writeByte(NULL);
         } else if (v instanceof String s) {
@@ -282,7 +428,7 @@ public final class RowCodec {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object value(DataInputStream in) throws IOException {
+    private static Object value(In in) throws IOException {
         byte tag = in.readByte();
         return switch (tag) {
             case NULL -> null;
@@ -325,40 +471,36 @@ public final class RowCodec {
         }
     }
 
-    /** Null-safe text of any length (writeUTF stops at 65 535 bytes; a damaged field may be longer). */
-    private static void string(DataOutputStream out, String s) throws IOException {
+    /** Null-safe text of any length (a damaged field may pass 65 535 bytes). */
+    private static void string(Out out, String s) throws IOException {
         out.writeBoolean(s != null);
         if (s != null) {
             text(out, s);
         }
     }
 
-    private static String string(DataInputStream in) throws IOException {
+    private static String string(In in) throws IOException {
         return in.readBoolean() ? text(in) : null;
     }
 
-    private static void text(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+    private static void text(Out out, String s) {
+        out.writeUTF(s);
     }
 
-    private static String text(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+    private static String text(In in) {
+        return in.readUTF();
     }
 
-    private static void java(DataOutputStream out, Serializable o) throws IOException {
+    private static void java(Out out, Serializable o) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream object = new ObjectOutputStream(bytes)) {
             object.writeObject(o);
         }
         out.writeInt(bytes.size());
-        bytes.writeTo(out);
+        out.write(bytes.toByteArray());
     }
 
-    private static Object java(DataInputStream in) throws IOException {
+    private static Object java(In in) throws IOException {
         byte[] b = new byte[in.readInt()];
         in.readFully(b);
         try (ObjectInputStream object = new ObjectInputStream(new ByteArrayInputStream(b))) {

@@ -43,6 +43,9 @@ mkdir -p "$dir" "$(dirname "$results")"
 [[ -s "$results" ]] || echo "utc,patients,phase,exit,seconds,peak_rss_mb,peak_heap_mb,records,bytes,cores,load" > "$results"
 
 oncorwe=("$home/jobs/oncorwe")
+# build the jar now if it is missing or stale, so that no timed phase includes a Maven build
+source "$home/jobs/lib.sh"
+or_ensure_built
 common=(--config "$home/conf/sample.conf" -D "runtime.driver_memory=$memory")
 
 done_already() { grep -q "^[^,]*,$size,$1,0," "$results"; }

@@ -2,6 +2,7 @@
 # Scale benchmarks (docs/benchmarks.md, issue #12): one registry size, phase by phase, resumable.
 #
 #   jobs/bench.sh --size N [--work DIR] [--results FILE] [--seed S] [--memory 8g] [--cluster] [--keep]
+#                 [--phases generate,floor,...]
 #
 # Phases, in order: generate (the synthetic extract of N patients), floor (`oncorwe bench floor`:
 # read every file as the ingest reads it, write Parquet, nothing else), ingest, cohort, endpoints,
@@ -13,15 +14,18 @@
 # peak JVM heap (MB, the run manifest's peak_heap_bytes), extract records and bytes, cores, load.
 # A phase with a row of exit 0 for that size is skipped, so a size can be resumed after a stop,
 # and one size can run in the background while other work goes on. When every phase of the size
-# has passed, its files (DIR/N) are deleted unless --keep.
+# has passed, its files (DIR/N) are deleted unless --keep. --phases runs only the phases named (the
+# others are neither run nor required; e.g. --phases generate for the generator alone, or
+# generate,floor,ingest,run,stats_1g when a size's time is short: the run manifest has every stage's
+# seconds) and keeps the files.
 #
 # BENCH_* variables, never ONCORWE_* (the config reads those as keys).
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
-size="" work="$home/target/bench" results="" seed=20201031 memory=8g cluster=false keep=false
+size="" work="$home/target/bench" results="" seed=20201031 memory=8g cluster=false keep=false phases=""
 while (($#)); do
   case "$1" in
     --size) size="${2:?--size needs a number of patients}"; shift 2 ;;
@@ -31,6 +35,7 @@ while (($#)); do
     --memory) memory="${2:?--memory needs a JVM size such as 8g}"; shift 2 ;;
     --cluster) cluster=true; shift ;;
     --keep) keep=true; shift ;;
+    --phases) phases=",${2:?--phases needs a list such as generate,floor},"; keep=true; shift 2 ;;
     -h|--help) usage ;;
     *) echo "bench: unknown option $1" >&2; usage ;;
   esac
@@ -62,6 +67,9 @@ peak_heap() {
 phase() {
   local name="$1" out="$2" t0 t1 status=0 rss records bytes
   shift 2
+  if [[ -n "$phases" && "$phases" != *",$name,"* ]]; then
+    return 0
+  fi
   if done_already "$name"; then
     echo "bench: $size $name already measured, skipped"
     return 0
@@ -94,9 +102,22 @@ phase ingest "$dir/stages" "${oncorwe[@]}" ingest --extract "$extract" --output 
 for stage in cohort endpoints stats report; do
   phase "$stage" "$dir/stages" "${oncorwe[@]}" "$stage" --study all --output "$dir/stages" "${common[@]}"
 done
-rm -rf "$dir/run"
+if ! done_already run; then
+  rm -rf "$dir/run"
+fi
 phase run "$dir/run" "${oncorwe[@]}" run --study all --extract "$extract" --output "$dir/run" "${common[@]}"
-phase stats_1g "$dir/stages" "${oncorwe[@]}" stats --study all --output "$dir/stages" --config "$home/conf/sample.conf" \
+# each stage's share of the whole run: the sum of its progress steps' seconds in the run's log, as
+# rows run.<stage> (the run's peak memory; no JVM start of their own)
+if [[ -f "$dir/run.err" ]] && ! done_already run.ingest && done_already run; then
+  for stage in ingest cohort endpoints stats report; do
+    seconds="$(sed -n "s/.*progress: stage=$stage step=.* seconds=\([0-9.]*\).*/\1/p" "$dir/run.err" | awk '{s += $1} END {printf "%.1f", s}')"
+    grep "^[^,]*,$size,run,0," "$results" | tail -1 | awk -F, -v OFS=, -v p="run.$stage" -v s="$seconds" -v t="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+      '{$1 = t; $3 = p; $5 = s; print}' >> "$results"
+  done
+  grep ",$size,run\.[a-z]*,0," "$results" | tail -5
+fi
+# the stats stage again in one JVM of -Xmx1g, over the whole run's tables
+phase stats_1g "$dir/run" "${oncorwe[@]}" stats --study all --output "$dir/run" --config "$home/conf/sample.conf" \
   -D runtime.driver_memory=1g -D "runtime.master=local[2]"
 if [[ "$cluster" == true ]]; then
   rm -rf "$dir/run-cluster"

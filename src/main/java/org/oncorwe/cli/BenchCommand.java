@@ -110,8 +110,8 @@ final class BenchCommand extends StageCommand {
             throw new PipelineFailure("bench scale: --results FILE (written by jobs/bench.sh) is required");
         }
         org.oncorwe.stats.bench.ScaleResults r = org.oncorwe.stats.bench.ScaleResults.read(results);
-        run.println("| patients | records | bytes | floor s | run s | run / floor | ingest s | cohort s | endpoints s | stats s "
-                + "| report s | run peak RSS MB | run peak heap MB | stats -Xmx1g s | cluster run s |");
+        run.println("| patients | records | bytes | floor s | run s | run / floor | ingest s (in run) | cohort s (in run) "
+                + "| endpoints s (in run) | stats s (in run) | report s (in run) | run peak RSS MB | run peak heap MB | stats -Xmx1g s | cluster run s |");
         run.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (long n : r.sizes()) {
             var any = r.get(n, "floor").or(() -> r.get(n, "run")).or(() -> r.get(n, "generate"));
@@ -123,7 +123,10 @@ final class BenchCommand extends StageCommand {
             }
             line.append(" | ").append(r.runOverFloor(n).map(x -> String.format(Locale.ROOT, "%.2f", x)).orElse("–"));
             for (String phase : java.util.List.of("ingest", "cohort", "endpoints", "stats", "report")) {
-                line.append(" | ").append(r.get(n, phase).map(m -> String.format(Locale.ROOT, "%.0f", m.seconds())).orElse("–"));
+                // the stage alone (its own JVM), then its share of the whole run (jobs/bench.sh's run.<stage>)
+                String alone = r.get(n, phase).map(m -> String.format(Locale.ROOT, "%.0f", m.seconds())).orElse("–");
+                String inRun = r.get(n, "run." + phase).map(m -> String.format(Locale.ROOT, " (%.0f)", m.seconds())).orElse("");
+                line.append(" | ").append(alone).append(inRun);
             }
             var whole = r.get(n, "run");
             line.append(" | ").append(whole.map(m -> Long.toString(m.peakRssMb())).orElse("–"));
@@ -134,7 +137,7 @@ final class BenchCommand extends StageCommand {
             }
             run.println(line.append(" |").toString());
         }
-        for (String phase : java.util.List.of("floor", "run")) {
+        for (String phase : java.util.List.of("floor", "run", "ingest")) {
             run.println("log-log slope of " + phase + " seconds on patients, 100 000 to 1 000 000: " + r.slope(phase, 100_000, 1_000_000)
                     .map(x -> String.format(Locale.ROOT, "%.3f", x)).orElse("not enough sizes"));
         }

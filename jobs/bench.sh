@@ -9,21 +9,22 @@
 # stats, report (each stage alone, --study all, one after the other on one output), run (the whole
 # pipeline on a fresh output), stats_1g (the stats stage again in one JVM of -Xmx1g, local[2]) and,
 # with --cluster, run_cluster (the whole run through jobs/submit.sh on the loopback cluster of
-# jobs/local-cluster.sh, which must be started). Each phase appends one CSV row to --results
+# jobs/local-cluster.sh, which must be started with workers of at least BENCH_EXECUTOR_MEMORY, 4g
+# by default: LOCAL_CLUSTER_WORKER_MEMORY=5g jobs/local-cluster.sh start). Each phase appends one CSV row to --results
 # (default DIR/results.csv): utc, patients, phase, exit, seconds, peak RSS (MB, /usr/bin/time) and
 # peak JVM heap (MB, the run manifest's peak_heap_bytes), extract records and bytes, cores, load.
 # A phase with a row of exit 0 for that size is skipped, so a size can be resumed after a stop,
 # and one size can run in the background while other work goes on. When every phase of the size
 # has passed, its files (DIR/N) are deleted unless --keep. --phases runs only the phases named (the
 # others are neither run nor required; e.g. --phases generate for the generator alone, or
-# generate,floor,ingest,run,stats_1g when a size's time is short: the run manifest has every stage's
-# seconds) and keeps the files.
+# generate,floor,run,stats_1g when a size's time is short: after the run, rows run.<stage> give each
+# stage's share of it, from its progress lines) and keeps the files.
 #
 # BENCH_* variables, never ONCORWE_* (the config reads those as keys).
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 size="" work="$home/target/bench" results="" seed=20201031 memory=8g cluster=false keep=false phases=""
 while (($#)); do
@@ -121,7 +122,8 @@ phase stats_1g "$dir/run" "${oncorwe[@]}" stats --study all --output "$dir/run" 
   -D runtime.driver_memory=1g -D "runtime.master=local[2]"
 if [[ "$cluster" == true ]]; then
   rm -rf "$dir/run-cluster"
-  phase run_cluster "$dir/run-cluster" "$home/jobs/submit.sh" --master spark://127.0.0.1:7077 -- run --study all \
+  phase run_cluster "$dir/run-cluster" "$home/jobs/submit.sh" --master spark://127.0.0.1:7077 \
+    --executor-memory "${BENCH_EXECUTOR_MEMORY:-4g}" -- run --study all \
     --extract "$extract" --output "$dir/run-cluster" --config "$home/conf/sample.conf"
 fi
 if [[ "$keep" != true ]]; then

@@ -135,7 +135,7 @@ public final class IngestStage {
             stats.put(s.path(), s);
         }
         long rowsRead = stats.values().stream().mapToLong(FileStats::records).sum();
-        progress.step("read", rowsRead, rowsRead);
+        progress.step("read_and_rules", rowsRead, rowsRead);
         ExtractIntegrity.check(layout, stats, maxUndecodableFraction);
         Dataset<Row> rows = outcomes.filter(outcomes.col("status").notEqual(STATS));
 

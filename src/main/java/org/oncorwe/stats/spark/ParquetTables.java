@@ -1,5 +1,7 @@
 package org.oncorwe.stats.spark;
 
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -26,11 +28,26 @@ public final class ParquetTables {
         return target;
     }
 
-    /** The table as a DataFrame with its typed columns (every column nullable). */
+    /** Above this many rows a table travels to the tasks in slices instead of as one local relation. */
+    static final int SLICE_ROWS = 20_000;
+
+    /**
+     * The table as a DataFrame with its typed columns (every column nullable). A small table is a
+     * local relation; a large one (a km_curve of every day of every subgroup: 10⁵–10⁶ rows at registry
+     * scale) is parallelized in slices of {@link #SLICE_ROWS} and turned into rows in the tasks, so the
+     * driver never holds the optimizer's copies of a local relation (decision 267: they ran a
+     * 300 000-patient stats stage in one -Xmx1g JVM out of memory).
+     */
     public static Dataset<Row> frame(SparkSession spark, OutputTable table) {
         StructType schema = new StructType();
         for (OutputTable.Column c : table.columns()) {
             schema = schema.add(c.name(), type(c.type()), true);
+        }
+        if (table.size() > SLICE_ROWS) {
+            JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .parallelize(table.rows(), (table.size() + SLICE_ROWS - 1) / SLICE_ROWS)
+                    .map(RowFactory::create);
+            return spark.createDataFrame(rows, schema);
         }
         List<Row> rows = new ArrayList<>(table.size());
         for (Object[] values : table.rows()) {

@@ -146,8 +146,9 @@ public final class IngestStage {
             counts.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
         }
         Map<String, Long> written = new LinkedHashMap<>();
-        for (StagedTable t : staged) {
-            String table = t.name().substring("staged_".length());
+        for (int i = 0; i < staged.size(); i++) {
+            StagedTable t = staged.get(i);
+            String table = ExtractContract.TABLES.get(i).name();
             long n = counts.getOrDefault(table + "/ACCEPTED", 0L);
             if (n > 0) { // an absent or fully rejected table publishes no partition
                 rows.filter(rows.col("table_name").equalTo(table).and(rows.col("status").equalTo("ACCEPTED")))

@@ -7,7 +7,6 @@ import org.oncorwe.ingest.contract.RejectReason;
 import org.oncorwe.ingest.contract.RowFinding;
 import org.oncorwe.ingest.contract.RowResult;
 import org.oncorwe.ingest.contract.TableContract;
-import org.oncorwe.ingest.rules.RowOutcome;
 import org.oncorwe.ingest.rules.SourcedRow;
 import org.oncorwe.runtime.PipelineFailure;
 
@@ -37,13 +36,14 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bytes an ingested row travels in between Spark tasks (decision 264): {@link SourcedRow}
- * from the reading task to the per-patient rules, {@link RowOutcome} from the rules to the staged
- * tables. A tagged binary layout in a plain byte array — no stream, no class descriptors, no object
- * graph, value names as indexes into a fixed dictionary — replacing Java serialization, which took 55 % of the rules phase at 100 000
- * patients (docs/benchmarks.md). A contract table travels as its name; the value types the
- * validator and rules produce (text, dates, date-times, exact decimals, booleans, integers, lists,
- * enums) have their own tags; anything else falls back to Java serialization, so no value is lost.
+ * The bytes an ingested row travels in between Spark tasks (decision 264): a {@link SourcedRow}
+ * from the reading task to the per-patient rules, and a file's {@link FileStats}. A tagged binary
+ * layout in a plain byte array — no stream, no class descriptors, no object graph, value names as
+ * indexes into a fixed dictionary — replacing Java serialization, which took 55 % of the rules phase
+ * at 100 000 patients (docs/benchmarks.md). A contract table travels as its index; the value types
+ * the validator and rules produce (text, dates, date-times, exact decimals, booleans, integers,
+ * lists, enums) have their own tags; anything else falls back to Java serialization, so no value is
+ * lost.
  */
 public final class RowCodec {
 
@@ -65,7 +65,6 @@ public final class RowCodec {
 
     private static final RejectReason[] REASONS = RejectReason.values();
     private static final Finding[] FINDINGS = Finding.values();
-    private static final RowOutcome.Status[] STATUSES = RowOutcome.Status.values();
     private static final Map<String, Class<?>> ENUMS = new ConcurrentHashMap<>();
 
     private RowCodec() {
@@ -106,24 +105,6 @@ public final class RowCodec {
             }
             return new SourcedRow(table, file, line, patientId, early, result, string(in));
         });
-    }
-
-    public static byte[] encode(RowOutcome o) {
-        return write(out -> {
-            out.writeUTF(o.table());
-            out.writeUTF(o.file());
-            out.writeLong(o.lineNumber());
-            string(out, o.patientId());
-            out.writeByte(o.status().ordinal());
-            values(out, o.values());
-            findings(out, o.findings());
-            reject(out, o.reject());
-        });
-    }
-
-    public static RowOutcome decodeRowOutcome(byte[] bytes) {
-        return read(bytes, in -> new RowOutcome(in.readUTF(), in.readUTF(), in.readLong(), string(in),
-                STATUSES[in.readByte()], values(in), findings(in), reject(in)));
     }
 
     public static byte[] encode(FileStats s) {
@@ -308,9 +289,10 @@ public final class RowCodec {
     }
 
     private static void table(Out out, TableContract table) throws IOException {
-        if (ExtractContract.table(table.name()).filter(t -> t == table).isPresent()) {
+        int i = ExtractContract.TABLES.indexOf(table); // identity first (TableContract.equals): no column compared
+        if (i >= 0 && ExtractContract.TABLES.get(i) == table) {
             out.writeByte(CONTRACT_TABLE);
-            out.writeUTF(table.name());
+            out.writeByte(i);
         } else {
             out.writeByte(OTHER_TABLE);
             java(out, table);
@@ -318,11 +300,7 @@ public final class RowCodec {
     }
 
     private static TableContract table(In in) throws IOException {
-        if (in.readByte() == CONTRACT_TABLE) {
-            String name = in.readUTF();
-            return ExtractContract.table(name).orElseThrow(() -> new PipelineFailure("unknown contract table " + name));
-        }
-        return (TableContract) java(in);
+        return in.readByte() == CONTRACT_TABLE ? ExtractContract.TABLES.get(in.readByte()) : (TableContract) java(in);
     }
 
     private static void reject(Out out, Reject reject) throws IOException {
@@ -373,57 +351,60 @@ public final class RowCodec {
         return out;
     }
 
+    /** The tag a value is written under: its type's own, or JAVA (Java serialization) for any other type. */
+    private static byte tag(Object v) {
+        if (v == null) {
+            return NULL;
+        }
+        return v instanceof String ? STRING : v instanceof Boolean ? BOOLEAN : v instanceof Integer ? INT
+                : v instanceof Long ? LONG : v instanceof Double ? DOUBLE : v instanceof BigDecimal ? DECIMAL
+                : v instanceof LocalDate ? DATE : v instanceof LocalDateTime ? DATE_TIME : v instanceof List<?> ? LIST
+                : v instanceof Enum<?> ? ENUM : JAVA;
+    }
+
     /** Whether a value has a tag of its own (true for every value type the validator and the rules produce). */
     static boolean tagged(Object v) {
-        return v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
-                || v instanceof Double || v instanceof BigDecimal || v instanceof LocalDate || v instanceof LocalDateTime
-                || v instanceof Enum<?> || v instanceof List<?> list && list.stream().allMatch(RowCodec::tagged);
+        byte tag = tag(v);
+        return tag == LIST ? ((List<?>) v).stream().allMatch(RowCodec::tagged) : tag != JAVA;
     }
 
     private static void value(Out out, Object v) throws IOException {
-        if (v == null) {
-            out.writeByte(NULL);
-        } else if (v instanceof String s) {
-            out.writeByte(STRING);
-            text(out, s);
-        } else if (v instanceof Boolean b) {
-            out.writeByte(BOOLEAN);
-            out.writeBoolean(b);
-        } else if (v instanceof Integer i) {
-            out.writeByte(INT);
-            out.writeInt(i);
-        } else if (v instanceof Long l) {
-            out.writeByte(LONG);
-            out.writeLong(l);
-        } else if (v instanceof Double d) {
-            out.writeByte(DOUBLE);
-            out.writeDouble(d);
-        } else if (v instanceof BigDecimal d) {
-            out.writeByte(DECIMAL);
-            out.writeInt(d.scale());
-            byte[] unscaled = d.unscaledValue().toByteArray();
-            out.writeInt(unscaled.length);
-            out.write(unscaled);
-        } else if (v instanceof LocalDate d) {
-            out.writeByte(DATE);
-            out.writeLong(d.toEpochDay());
-        } else if (v instanceof LocalDateTime t) {
-            out.writeByte(DATE_TIME);
-            out.writeLong(t.toLocalDate().toEpochDay());
-            out.writeLong(t.toLocalTime().toNanoOfDay());
-        } else if (v instanceof List<?> list) {
-            out.writeByte(LIST);
-            out.writeInt(list.size());
-            for (Object o : list) {
-                value(out, o);
+        byte tag = tag(v);
+        out.writeByte(tag);
+        switch (tag) {
+            case NULL -> {
             }
-        } else if (v instanceof Enum<?> e) {
-            out.writeByte(ENUM);
-            out.writeUTF(e.getDeclaringClass().getName());
-            out.writeUTF(e.name());
-        } else {
-            out.writeByte(JAVA);
-            java(out, (Serializable) v);
+            case STRING -> text(out, (String) v);
+            case BOOLEAN -> out.writeBoolean((Boolean) v);
+            case INT -> out.writeInt((Integer) v);
+            case LONG -> out.writeLong((Long) v);
+            case DOUBLE -> out.writeDouble((Double) v);
+            case DECIMAL -> {
+                BigDecimal d = (BigDecimal) v;
+                out.writeInt(d.scale());
+                byte[] unscaled = d.unscaledValue().toByteArray();
+                out.writeInt(unscaled.length);
+                out.write(unscaled);
+            }
+            case DATE -> out.writeLong(((LocalDate) v).toEpochDay());
+            case DATE_TIME -> {
+                LocalDateTime t = (LocalDateTime) v;
+                out.writeLong(t.toLocalDate().toEpochDay());
+                out.writeLong(t.toLocalTime().toNanoOfDay());
+            }
+            case LIST -> {
+                List<?> list = (List<?>) v;
+                out.writeInt(list.size());
+                for (Object o : list) {
+                    value(out, o);
+                }
+            }
+            case ENUM -> {
+                Enum<?> e = (Enum<?>) v;
+                out.writeUTF(e.getDeclaringClass().getName());
+                out.writeUTF(e.name());
+            }
+            default -> java(out, (Serializable) v);
         }
     }
 

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link RowCodec} gives back exactly what it was given: every record of the bundled sample after the
- * per-row steps and after the cross-row rules (values by equals, so a BigDecimal keeps its scale), and
+ * per-row steps (values by equals, so a BigDecimal keeps its scale; the rules' values all have a tag), and
  * hand-made rows with every value tag, text past writeUTF's 65 535 bytes and a table not of the contract.
  */
 @Tag("unit")
@@ -68,7 +68,6 @@ class RowCodecTest {
         long accepted = 0;
         for (RowOutcome o : outcomes) {
             o.values().values().forEach(v -> assertTrue(RowCodec.tagged(v), () -> "untagged " + v.getClass()));
-            assertEquals(o, RowCodec.decodeRowOutcome(RowCodec.encode(o)));
             accepted += o.accepted() ? 1 : 0;
         }
         assertEquals(sourced.size(), outcomes.size());
@@ -97,17 +96,17 @@ class RowCodecTest {
         List<RowFinding> findings = List.of(new RowFinding(Finding.UNMAPPED_DRUG, "drug_name", "Herceptin?"),
                 new RowFinding(Finding.DATE_IMPUTED, "start_date", null));
 
-        RowOutcome o = new RowOutcome("lab_result", "lab_result/part-00001.csv", 123_456_789_012L, null,
-                RowOutcome.Status.ACCEPTED, values, findings, null);
-        RowOutcome back = RowCodec.decodeRowOutcome(RowCodec.encode(o));
-        assertEquals(o, back);
-        assertEquals(new BigDecimal("1.2300"), back.values().get("exact")); // scale kept: equals is scale-sensitive
-        assertEquals(List.copyOf(values.keySet()), List.copyOf(back.values().keySet()));
+        SourcedRow validated = new SourcedRow(ExtractContract.TABLES.get(6), "lab_result/part-00001.csv", 123_456_789_012L,
+                "P-2", null, new RowResult(123_456_789_012L, values, null, findings), "ab".repeat(32));
+        SourcedRow back = RowCodec.decodeSourcedRow(RowCodec.encode(validated));
+        assertEquals(validated, back);
+        assertEquals(new BigDecimal("1.2300"), back.result().values().get("exact")); // scale kept: equals is scale-sensitive
+        assertEquals(List.copyOf(values.keySet()), List.copyOf(back.result().values().keySet()));
 
         Reject reject = new Reject(RejectReason.FIELD_TOO_LONG, "comment", "comment is longer than 4000 characters");
-        RowOutcome rejected = new RowOutcome("patient", "patient.csv", 2, "P-1", RowOutcome.Status.REJECTED, Map.of(),
-                List.of(), reject);
-        assertEquals(rejected, RowCodec.decodeRowOutcome(RowCodec.encode(rejected)));
+        SourcedRow rejected = new SourcedRow(ExtractContract.TABLES.get(0), "patient.csv", 2, "P-1", null,
+                RowResult.rejected(2, reject), null);
+        assertEquals(rejected, RowCodec.decodeSourcedRow(RowCodec.encode(rejected)));
 
         TableContract other = new TableContract("not_in_contract", false,
                 List.of(Column.required("patient_id", ColumnType.STRING)));
@@ -116,9 +115,6 @@ class RowCodecTest {
         assertEquals(early, earlyBack);
         assertNotSame(other, earlyBack.table());
 
-        SourcedRow validated = new SourcedRow(ExtractContract.TABLES.get(6), "lab_result.csv", 9, "P-2", null,
-                new RowResult(9, values, null, findings), "ab".repeat(32));
-        assertEquals(validated, RowCodec.decodeSourcedRow(RowCodec.encode(validated)));
 
         FileStats stats = new FileStats("lab_result/part-00000.csv", 42, null, 1);
         assertEquals(stats, RowCodec.decodeFileStats(RowCodec.encode(stats)));

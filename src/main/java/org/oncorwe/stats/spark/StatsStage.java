@@ -51,7 +51,8 @@ import static org.oncorwe.runtime.SparkTables.writePartition;
  * small cells ({@link SmallCells}) and writes one partition per table, extract date and study;
  * the unsuppressed km_curve and survival_summary go to {@code internal_*} tables for the report.
  * The summary tables (baseline_table, response_summary, ae_summary, with the toxicity partition) are
- * computed on the driver from the study's collected patient rows ({@link SummaryInput}, {@link SummaryTables}).
+ * computed on the driver from the study's patients counted per distinct value in Spark ({@link SummaryInput},
+ * {@link SummaryTables}).
  */
 public final class StatsStage {
 
@@ -131,7 +132,7 @@ public final class StatsStage {
             out.put("survival_summary", summary.published());
             out.put("internal_km_curve", unsuppressed.get("km_curve"));
             out.put("internal_survival_summary", summary.flagged());
-            SummaryTables.Tables summaries = SummaryTables.of(study, SummaryInput.patients(spark,
+            SummaryTables.Tables summaries = SummaryTables.of(study, SummaryInput.data(spark,
                     partition(tables, "cohort", extractDate, study), partition(tables, "endpoints", extractDate, study),
                     partition(tables, "toxicity", extractDate, study), study, s), s);
             out.putAll(summaries.published());

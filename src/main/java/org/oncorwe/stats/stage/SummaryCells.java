@@ -8,6 +8,7 @@ import org.oncorwe.stats.tables.OutputTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,7 +42,7 @@ final class SummaryCells {
     private record Test(double pValue, String name, List<String> cells) {
     }
 
-    private final List<SummaryPatient> patients;
+    private final SummaryData data;
     private final List<String> groups;
     private final List<String> comparisonLevels;
     private final boolean groupsCoverAll;
@@ -51,15 +52,16 @@ final class SummaryCells {
     private final List<Cell> cells = new ArrayList<>();
     private final ClopperPearson interval;
 
-    SummaryCells(List<SummaryPatient> patients, List<String> comparisonLevels, ClopperPearson interval) {
+    SummaryCells(SummaryData data, List<String> comparisonLevels, ClopperPearson interval) {
         this.interval = interval;
-        this.patients = List.copyOf(patients);
+        this.data = data;
         this.comparisonLevels = List.copyOf(comparisonLevels);
         List<String> g = new ArrayList<>(List.of(Endpoint.FACTOR_ALL));
         g.addAll(comparisonLevels);
         this.groups = List.copyOf(g);
-        groupsCoverAll = patients.stream().allMatch(p -> p.group() != null && comparisonLevels.contains(p.group()));
-        define(N, p -> true, true);
+        groupsCoverAll = data.column(SummaryData.BASE).stream()
+                .allMatch(w -> w.patient().group() != null && comparisonLevels.contains(w.patient().group()));
+        define(N, data.column(SummaryData.BASE), p -> true, true);
     }
 
     static String base(String table, String tableRow, String level) {
@@ -70,20 +72,27 @@ final class SummaryCells {
         return base + "@" + group;
     }
 
-    private List<SummaryPatient> members(String group, Predicate<SummaryPatient> population) {
-        return patients.stream().filter(p -> Endpoint.FACTOR_ALL.equals(group) || group.equals(p.group()))
-                .filter(population).toList();
+    /** The rows of a slice in {@code group} and {@code population} (rows of weight 0 left out). */
+    private static List<SummaryData.Weighted> members(List<SummaryData.Weighted> slice, String group,
+                                                      Predicate<SummaryPatient> population) {
+        return slice.stream().filter(w -> w.weight() > 0)
+                .filter(w -> Endpoint.FACTOR_ALL.equals(group) || group.equals(w.patient().group()))
+                .filter(w -> population.test(w.patient())).toList();
+    }
+
+    private static long count(List<SummaryData.Weighted> rows) {
+        return rows.stream().mapToLong(SummaryData.Weighted::weight).sum();
     }
 
     /**
-     * Counts the patients matching {@code which} in every group under {@code base}. A published count of
+     * Counts the patients of a slice matching {@code which} in every group under {@code base}. A published count of
      * a study with a comparison is also the sum of its groups' (plus, when some patients have no
      * comparison level, their count, never published).
      */
-    private void define(String base, Predicate<SummaryPatient> which, boolean publish) {
+    private void define(String base, List<SummaryData.Weighted> slice, Predicate<SummaryPatient> which, boolean publish) {
         boolean again = counts.containsKey(key(base, Endpoint.FACTOR_ALL));
         for (String g : groups) {
-            long n = members(g, which).size();
+            long n = count(members(slice, g, which));
             Long before = counts.put(key(base, g), n);
             if (before != null && before != n) {
                 throw new IllegalStateException(base + "@" + g + " counted twice as " + before + " and " + n);
@@ -118,17 +127,19 @@ final class SummaryCells {
     /**
      * A categorical row: the listed levels always (0 shown), then other values present in code-point
      * order, then null when present; denominator = the population (whose count is {@code denominator}).
-     * The groups are compared over the listed levels other than UNKNOWN.
+     * The groups are compared over the listed levels other than UNKNOWN. {@code column}: the slice
+     * that holds {@code value} ({@link SummaryData#BASE} for a population column).
      */
-    void categorical(String table, String row, int order, Predicate<SummaryPatient> population, String denominator,
-                     List<String> listed, Function<SummaryPatient, Object> value) {
-        define(denominator, population, true);
+    void categorical(String table, String row, int order, String column, Predicate<SummaryPatient> population,
+                     String denominator, List<String> listed, Function<SummaryPatient, Object> value) {
+        List<SummaryData.Weighted> slice = data.column(column);
+        define(denominator, slice, population, true);
         Function<SummaryPatient, String> text = p -> value.apply(p) == null ? null : value.apply(p).toString();
         List<String> levels = new ArrayList<>(listed);
         Set<String> others = new TreeSet<>();
         boolean hasNull = false;
-        for (SummaryPatient p : members(Endpoint.FACTOR_ALL, population)) {
-            String v = text.apply(p);
+        for (SummaryData.Weighted w : members(slice, Endpoint.FACTOR_ALL, population)) {
+            String v = text.apply(w.patient());
             hasNull |= v == null;
             if (v != null && !listed.contains(v)) {
                 others.add(v);
@@ -142,7 +153,7 @@ final class SummaryCells {
         for (String level : levels) {
             String b = base(table, row, String.valueOf(level));
             bases.add(b);
-            define(b, population.and(p -> Objects.equals(level, text.apply(p))), true);
+            define(b, slice, population.and(p -> Objects.equals(level, text.apply(p))), true);
         }
         sum(denominator, bases);
         List<String> tested = listed.stream().filter(l -> !"UNKNOWN".equals(l)).map(l -> base(table, row, l)).toList();
@@ -160,24 +171,29 @@ final class SummaryCells {
     void rate(String table, String row, int order, String level, Predicate<SummaryPatient> population, String denominator,
               Predicate<SummaryPatient> which, List<String> parts, boolean secondary) {
         String b = base(table, row, level);
-        define(b, population.and(which), true);
+        define(b, data.column(SummaryData.BASE), population.and(which), true);
         sum(b, parts, secondary);
         emit(table, row, order, level, 1, b, denominator, test(List.of(b), denominator), true);
     }
 
-    /** A continuous row: level median, n = the population's patients with a value, median/min/max (R's type 7). */
-    void continuous(String table, String row, int order, Predicate<SummaryPatient> population, String denominator,
-                    Function<SummaryPatient, Number> value) {
+    /**
+     * A continuous row: level median, n = the population's patients with a value, median/min/max (R's
+     * type 7); {@code column}: the slice that holds {@code value}.
+     */
+    void continuous(String table, String row, int order, String column, Predicate<SummaryPatient> population,
+                    String denominator, Function<SummaryPatient, Number> value) {
         String b = base(table, row, MEDIAN);
-        define(denominator, population, true);
-        define(b, population.and(p -> value.apply(p) != null), true);
-        define(base(table, row, "missing"), population.and(p -> value.apply(p) == null), false);
+        List<SummaryData.Weighted> slice = data.column(column);
+        define(denominator, slice, population, true);
+        define(b, slice, population.and(p -> value.apply(p) != null), true);
+        define(base(table, row, "missing"), slice, population.and(p -> value.apply(p) == null), false);
         sum(denominator, List.of(b, base(table, row, "missing")));
         for (String g : groups) {
-            double[] v = members(g, population).stream().map(value).filter(Objects::nonNull)
-                    .mapToDouble(Number::doubleValue).sorted().toArray();
-            double[] stats = v.length == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN}
-                    : new double[] {median(v), v[0], v[v.length - 1]};
+            List<SummaryData.Weighted> v = members(slice, g, population.and(p -> value.apply(p) != null)).stream()
+                    .sorted(Comparator.comparingDouble(w -> value.apply(w.patient()).doubleValue())).toList();
+            double[] stats = v.isEmpty() ? new double[] {Double.NaN, Double.NaN, Double.NaN}
+                    : new double[] {median(v, value), value.apply(v.get(0).patient()).doubleValue(),
+                        value.apply(v.get(v.size() - 1).patient()).doubleValue()};
             cells.add(new Cell(table, row, order, MEDIAN, 1, g, key(b, g), key(denominator, g), stats[0], stats[1], stats[2],
                     null, null, null));
         }
@@ -188,6 +204,7 @@ final class SummaryCells {
      * published); compared as any grade against none.
      */
     void adverseEvent(String table, String term, int order) {
+        List<SummaryData.Weighted> slice = data.term(term);
         Map<String, Predicate<SummaryPatient>> levels = new LinkedHashMap<>();
         levels.put("any", p -> p.grade(term) >= 1);
         levels.put("grade_1_2", p -> p.grade(term) == 1 || p.grade(term) == 2);
@@ -195,8 +212,8 @@ final class SummaryCells {
         levels.put("grade_4", p -> p.grade(term) == 4);
         levels.put("grade_3_4", p -> p.grade(term) == 3 || p.grade(term) == 4);
         levels.put("grade_5", p -> p.grade(term) == 5);
-        levels.forEach((level, which) -> define(base(table, term, level), which, true));
-        define(base(table, term, "grade_0"), p -> p.grade(term) == 0, false);
+        levels.forEach((level, which) -> define(base(table, term, level), slice, which, true));
+        define(base(table, term, "grade_0"), slice, p -> p.grade(term) == 0, false);
         sum(base(table, term, "any"), List.of(base(table, term, "grade_1_2"), base(table, term, "grade_3"),
                 base(table, term, "grade_4"), base(table, term, "grade_5")));
         sum(base(table, term, "grade_3_4"), List.of(base(table, term, "grade_3"), base(table, term, "grade_4")));
@@ -291,6 +308,24 @@ final class SummaryCells {
     static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** {@link #median(double[])} of rows sorted by value, each value repeated as often as its weight. */
+    static double median(List<SummaryData.Weighted> sorted, Function<SummaryPatient, Number> value) {
+        long n = count(sorted);
+        return n % 2 == 1 ? at(sorted, value, n / 2) : (at(sorted, value, n / 2 - 1) + at(sorted, value, n / 2)) / 2;
+    }
+
+    /** The value at 0-based position {@code i} of the weighted rows laid out one patient each. */
+    private static double at(List<SummaryData.Weighted> sorted, Function<SummaryPatient, Number> value, long i) {
+        long seen = 0;
+        for (SummaryData.Weighted w : sorted) {
+            seen += w.weight();
+            if (i < seen) {
+                return value.apply(w.patient()).doubleValue();
+            }
+        }
+        throw new IllegalArgumentException("position " + i + " of " + seen);
     }
 
     /** The empty layout of a summary table (contract columns, in order). */

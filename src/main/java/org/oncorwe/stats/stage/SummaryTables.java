@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * {@code baseline_table}, {@code response_summary} and {@code ae_summary}, one row per (table_row,
  * level, group), rows in the paper's order; {@code group} = {@code all} plus each level of the study's
  * comparison factor, compared by chi-square or Fisher's exact test. Plain Java over the study's
- * {@link SummaryPatient}s; small cells are hidden in the published copy (decisions 192–194).
+ * {@link SummaryPatient}s, one by one or in aggregated slices ({@link SummaryData}, decision 268); small
+ * cells are hidden in the published copy (decisions 192–194).
  */
 public final class SummaryTables {
 
@@ -52,51 +53,63 @@ public final class SummaryTables {
 
     /** As {@link #of(String, List, List, int)}, with Clopper–Pearson intervals at {@code confLevel} (stats.conf_level). */
     public static Tables of(String study, List<SummaryPatient> patients, List<String> comparisonLevels, int k, double confLevel) {
-        SummaryCells c = new SummaryCells(patients, comparisonLevels, ClopperPearson.withDefaults().withConfidenceLevel(confLevel));
+        return of(study, SummaryData.of(patients), comparisonLevels, k, confLevel);
+    }
+
+    /** As {@link #of(String, List, List, int, double)}, over a study's patients in slices ({@link SummaryData}). */
+    public static Tables of(String study, SummaryData data, List<String> comparisonLevels, int k, double confLevel) {
+        SummaryCells c = new SummaryCells(data, comparisonLevels, ClopperPearson.withDefaults().withConfidenceLevel(confLevel));
         baseline(c);
         response(c);
-        adverseEvents(c, patients);
+        adverseEvents(c, data);
         return c.tables(study, TABLES, k);
     }
 
     private static void baseline(SummaryCells c) {
         Predicate<SummaryPatient> all = p -> true;
         String n = SummaryCells.N;
-        c.continuous(BASELINE, "age", 1, all, n, SummaryPatient::ageAtIndex);
-        c.categorical(BASELINE, "age_group", 2, all, n, List.of("<=40", "41-50", "51-60", ">60"), SummaryPatient::ageGroup);
-        c.categorical(BASELINE, "menopausal_status", 3, all, n, List.of("PRE", "POST", "UNKNOWN"),
+        String base = SummaryData.BASE;
+        c.continuous(BASELINE, "age", 1, "age_at_index", all, n, SummaryPatient::ageAtIndex);
+        c.categorical(BASELINE, "age_group", 2, "age_group", all, n, List.of("<=40", "41-50", "51-60", ">60"),
+                SummaryPatient::ageGroup);
+        c.categorical(BASELINE, "menopausal_status", 3, "menopausal_status", all, n, List.of("PRE", "POST", "UNKNOWN"),
                 SummaryPatient::menopausalStatus);
-        c.categorical(BASELINE, "hr_status", 4, all, n, List.of("POSITIVE", "NEGATIVE", "UNKNOWN"), SummaryPatient::hrStatus);
-        c.categorical(BASELINE, "disease_setting", 5, all, n, List.of("DE_NOVO", "RELAPSED"), SummaryPatient::diseaseSetting);
-        c.categorical(BASELINE, "relapse_context", 6, SummaryPatient::relapsed, RELAPSED,
+        c.categorical(BASELINE, "hr_status", 4, "hr_status", all, n, List.of("POSITIVE", "NEGATIVE", "UNKNOWN"),
+                SummaryPatient::hrStatus);
+        c.categorical(BASELINE, "disease_setting", 5, base, all, n, List.of("DE_NOVO", "RELAPSED"),
+                SummaryPatient::diseaseSetting);
+        c.categorical(BASELINE, "relapse_context", 6, base, SummaryPatient::relapsed, RELAPSED,
                 List.of("CURATIVE_SURGERY", "NEOADJUVANT_PROGRESSION", "UNKNOWN"), SummaryPatient::relapseContext);
-        c.categorical(BASELINE, "perioperative_chemo", 7, SummaryPatient::afterCurativeSurgery, AFTER_SURGERY, YES_NO,
-                SummaryPatient::perioperativeChemo);
-        c.categorical(BASELINE, "prior_anti_her2", 8, all, n, YES_NO, SummaryPatient::priorAntiHer2);
-        c.continuous(BASELINE, "docetaxel_admins", 9, all, n, SummaryPatient::docetaxelAdmins);
-        c.categorical(BASELINE, "docetaxel_group", 10, all, n, List.of("<6", "6-9", ">=10"), SummaryPatient::docetaxelGroup);
-        c.continuous(BASELINE, "dfi_months", 11, SummaryPatient::afterCurativeSurgery, AFTER_SURGERY,
+        c.categorical(BASELINE, "perioperative_chemo", 7, "perioperative_chemo", SummaryPatient::afterCurativeSurgery,
+                AFTER_SURGERY, YES_NO, SummaryPatient::perioperativeChemo);
+        c.categorical(BASELINE, "prior_anti_her2", 8, "prior_anti_her2", all, n, YES_NO, SummaryPatient::priorAntiHer2);
+        c.continuous(BASELINE, "docetaxel_admins", 9, "docetaxel_admins", all, n, SummaryPatient::docetaxelAdmins);
+        c.categorical(BASELINE, "docetaxel_group", 10, "docetaxel_group", all, n, List.of("<6", "6-9", ">=10"),
+                SummaryPatient::docetaxelGroup);
+        c.continuous(BASELINE, "dfi_months", 11, "dfi_months", SummaryPatient::afterCurativeSurgery, AFTER_SURGERY,
                 SummaryPatient::dfiMonths);
-        c.categorical(BASELINE, "dfi_group", 12, SummaryPatient::afterCurativeSurgery, AFTER_SURGERY,
+        c.categorical(BASELINE, "dfi_group", 12, "dfi_group", SummaryPatient::afterCurativeSurgery, AFTER_SURGERY,
                 List.of("<=6", ">6-12", ">12-24", ">24"), SummaryPatient::dfiGroup);
-        c.categorical(BASELINE, "visceral_mets", 13, all, n, YES_NO, SummaryPatient::visceralMets);
-        c.categorical(BASELINE, "bone_mets", 14, all, n, YES_NO, SummaryPatient::boneMets);
-        c.categorical(BASELINE, "brain_mets", 15, all, n, YES_NO, SummaryPatient::brainMets);
+        c.categorical(BASELINE, "visceral_mets", 13, "visceral_mets", all, n, YES_NO, SummaryPatient::visceralMets);
+        c.categorical(BASELINE, "bone_mets", 14, "bone_mets", all, n, YES_NO, SummaryPatient::boneMets);
+        c.categorical(BASELINE, "brain_mets", 15, "brain_mets", all, n, YES_NO, SummaryPatient::brainMets);
     }
 
     private static void response(SummaryCells c) {
         Predicate<SummaryPatient> measurable = p -> Boolean.TRUE.equals(p.measurable());
-        c.categorical(RESPONSE, "measurable", 1, p -> true, SummaryCells.N, YES_NO, SummaryPatient::measurable);
-        c.categorical(RESPONSE, "bor", 2, measurable, MEASURABLE, BEST_RESPONSES, SummaryPatient::bestResponse);
+        String base = SummaryData.BASE;
+        c.categorical(RESPONSE, "measurable", 1, base, p -> true, SummaryCells.N, YES_NO, SummaryPatient::measurable);
+        c.categorical(RESPONSE, "bor", 2, base, measurable, MEASURABLE, BEST_RESPONSES, SummaryPatient::bestResponse);
         c.rate(RESPONSE, "orr", 3, "responder", measurable, MEASURABLE, SummaryPatient::responder, bor("CR", "PR"), false);
         c.rate(RESPONSE, "cr_rate", 4, "CR", measurable, MEASURABLE, p -> "CR".equals(p.bestResponse()), bor("CR"), false);
         List<String> controlled = List.of("CR", "PR", "SD", "NON_CR_NON_PD");
         c.rate(RESPONSE, "dcr", 5, "controlled", measurable, MEASURABLE, p -> controlled.contains(p.bestResponse()),
                 bor(controlled.toArray(String[]::new)), true);
-        c.continuous(RESPONSE, "thp_cycles", 6, p -> true, SummaryCells.N, SummaryPatient::thpCycles);
-        c.continuous(RESPONSE, "dor_months", 7, SummaryPatient::responder, RESPONDERS, SummaryPatient::dorMonths);
-        c.categorical(RESPONSE, "long_term_responder", 8, SummaryPatient::responder, RESPONDERS, YES_NO,
-                SummaryPatient::longTermResponder);
+        c.continuous(RESPONSE, "thp_cycles", 6, "thp_cycles", p -> true, SummaryCells.N, SummaryPatient::thpCycles);
+        c.continuous(RESPONSE, "dor_months", 7, "dor_months", SummaryPatient::responder, RESPONDERS,
+                SummaryPatient::dorMonths);
+        c.categorical(RESPONSE, "long_term_responder", 8, "long_term_responder", SummaryPatient::responder, RESPONDERS,
+                YES_NO, SummaryPatient::longTermResponder);
     }
 
     private static List<String> bor(String... levels) {
@@ -104,10 +117,9 @@ public final class SummaryTables {
     }
 
     /** The paper's seven terms always (0 shown), then every other term a patient of the study has. */
-    private static void adverseEvents(SummaryCells c, List<SummaryPatient> patients) {
+    private static void adverseEvents(SummaryCells c, SummaryData data) {
         List<String> terms = new ArrayList<>(PAPER_AE_TERMS);
-        TreeSet<String> others = new TreeSet<>();
-        patients.forEach(p -> others.addAll(p.maxGrades().keySet()));
+        TreeSet<String> others = new TreeSet<>(data.terms());
         others.removeAll(PAPER_AE_TERMS);
         terms.addAll(others);
         for (int i = 0; i < terms.size(); i++) {
@@ -116,9 +128,9 @@ public final class SummaryTables {
     }
 
     /** The summary tables of a study with its settings: groups from its comparison factor's configured levels. */
-    public static Tables of(String study, List<SummaryPatient> patients, StatsSettings s) {
+    public static Tables of(String study, SummaryData data, StatsSettings s) {
         Comparison comparison = s.comparison(study);
-        return of(study, patients, comparison == null ? List.of() : s.levels(comparison.factor()), s.minCellCount(),
+        return of(study, data, comparison == null ? List.of() : s.levels(comparison.factor()), s.minCellCount(),
                 s.confLevel());
     }
 }

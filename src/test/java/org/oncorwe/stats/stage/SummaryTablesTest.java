@@ -4,10 +4,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.oncorwe.stats.tables.OutputTable;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -357,5 +363,105 @@ class SummaryTablesTest {
         SummaryTables.Tables t = SummaryTables.of("s", thirty(), List.of(), 0);
         assertTrue(rows(t.published().get("baseline_table")).stream().noneMatch(r -> (Boolean) r.get("suppressed")));
         assertEquals(3L, cell(t.published().get("baseline_table"), "menopausal_status", "UNKNOWN", "all").get("n"));
+    }
+    /**
+     * The study's patients in aggregated slices, as Spark makes them (decision 268), built here by
+     * hand: per slice, each patient with only the base columns and the slice's column kept (the
+     * record's other components null), counted per distinct row; per term, (group, max grade ≥ 1).
+     */
+    static SummaryData slices(List<SummaryPatient> patients) throws ReflectiveOperationException {
+        RecordComponent[] parts = SummaryPatient.class.getRecordComponents();
+        Constructor<SummaryPatient> make = SummaryPatient.class.getDeclaredConstructor(
+                Arrays.stream(parts).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        Map<String, List<SummaryData.Weighted>> columns = new HashMap<>();
+        List<String> names = new ArrayList<>(List.of(SummaryData.BASE));
+        names.addAll(SummaryData.SLICE_COLUMNS);
+        for (String slice : names) {
+            Map<SummaryPatient, Long> counts = new LinkedHashMap<>();
+            for (SummaryPatient p : patients) {
+                Object[] values = new Object[parts.length];
+                for (int j = 0; j < parts.length; j++) {
+                    String column = "group".equals(parts[j].getName()) ? "grp"
+                            : parts[j].getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+                    boolean kept = SummaryData.BASE_COLUMNS.contains(column) || column.equals(slice);
+                    values[j] = "maxGrades".equals(parts[j].getName()) ? Map.of() : kept ? parts[j].getAccessor().invoke(p) : null;
+                }
+                counts.merge(make.newInstance(values), 1L, Long::sum);
+            }
+            columns.put(slice, counts.entrySet().stream().map(e -> new SummaryData.Weighted(e.getKey(), e.getValue())).toList());
+        }
+        Map<String, Map<SummaryPatient, Long>> grades = new TreeMap<>();
+        for (SummaryPatient p : patients) {
+            p.maxGrades().forEach((term, grade) -> grades.computeIfAbsent(term, t -> new LinkedHashMap<>())
+                    .merge(SummaryData.patient(p.group(), Map.of(term, grade)), 1L, Long::sum));
+        }
+        Map<String, List<SummaryData.Weighted>> perTerm = new HashMap<>();
+        grades.forEach((term, counts) -> perTerm.put(term, counts.entrySet().stream()
+                .map(e -> new SummaryData.Weighted(e.getKey(), e.getValue())).toList()));
+        return SummaryData.ofSlices(columns, perTerm);
+    }
+
+    private static void assertSameTables(SummaryTables.Tables expected, SummaryTables.Tables actual) {
+        assertEquals(expected.published().keySet(), actual.published().keySet());
+        for (String name : expected.published().keySet()) {
+            assertEquals(rows(expected.published().get(name)), rows(actual.published().get(name)), name);
+            String internal = SummaryTables.INTERNAL_PREFIX + name;
+            assertEquals(rows(expected.internal().get(internal)), rows(actual.internal().get(internal)), internal);
+        }
+    }
+
+    @Test
+    void aggregatedSlicesGiveTheTablesOfThePatientsOneByOne() throws ReflectiveOperationException {
+        // thirty(): odd and even n, medians between two values, weights > 1 (repeated ages are not: DoR and DFI are)
+        assertSameTables(SummaryTables.of("s", thirty(), List.of(), 5), SummaryTables.of("s", slices(thirty()), List.of(), 5,
+                0.95));
+        assertSameTables(SummaryTables.of("s", thirty(), List.of(), 0), SummaryTables.of("s", slices(thirty()), List.of(), 0,
+                0.95));
+        assertSameTables(SummaryTables.of("vs", thAndThp(), List.of("TH", "THP"), 5),
+                SummaryTables.of("vs", slices(thAndThp()), List.of("TH", "THP"), 5, 0.95));
+        // patients outside the comparison groups (null group) and a term every patient of a group has
+        List<SummaryPatient> mixed = patients(40, i -> {
+            P p = new P();
+            p.group = i < 15 ? "TH" : i < 35 ? "THP" : null;
+            p.age = 40 + i % 7;
+            p.docetaxel = i % 4 == 0 ? null : 4 + i % 3;
+            p.bor = i % 5 == 0 ? "CR" : i % 5 == 1 ? "SD" : "PR";
+            p.dor = p.bor.equals("SD") ? null : 3.5 + i % 6;
+            if (i < 15 || i % 3 == 0) {
+                p.grades.put("Diarrhea", 1 + i % 4);
+            }
+            return p;
+        });
+        assertSameTables(SummaryTables.of("vs", mixed, List.of("TH", "THP"), 5),
+                SummaryTables.of("vs", slices(mixed), List.of("TH", "THP"), 5, 0.95));
+        assertSameTables(SummaryTables.of("vs", mixed, List.of("TH", "THP"), 0),
+                SummaryTables.of("vs", slices(mixed), List.of("TH", "THP"), 0, 0.95));
+        // the slices are small: one row per distinct value, not per patient
+        SummaryData data = slices(mixed);
+        for (String column : SummaryData.SLICE_COLUMNS) {
+            assertEquals(40L, data.column(column).stream().mapToLong(SummaryData.Weighted::weight).sum(), column);
+        }
+        assertEquals(40L, data.term("Diarrhea").stream().mapToLong(SummaryData.Weighted::weight).sum());
+        assertTrue(data.column("age_at_index").size() < 40, "rows " + data.column("age_at_index").size());
+    }
+
+    @Test
+    void weightedMedianIsRsMedianOfTheValuesRepeated() {
+        java.util.function.Function<SummaryPatient, Number> age = SummaryPatient::ageAtIndex;
+        List<SummaryData.Weighted> rows = List.of(new SummaryData.Weighted(patients(1, i -> {
+            P p = new P();
+            p.age = 40;
+            return p;
+        }).get(0), 3), new SummaryData.Weighted(patients(1, i -> {
+            P p = new P();
+            p.age = 50;
+            return p;
+        }).get(0), 3));
+        // median(c(40, 40, 40, 50, 50, 50)) = 45; with 4 × 50: median(c(40, 40, 40, 50, 50, 50, 50)) = 50
+        assertEquals(45.0, SummaryCells.median(rows, age), EPS);
+        assertEquals(50.0, SummaryCells.median(List.of(rows.get(0), new SummaryData.Weighted(rows.get(1).patient(), 4)), age),
+                EPS);
+        assertEquals(40.0, SummaryCells.median(List.of(rows.get(0), new SummaryData.Weighted(rows.get(1).patient(), 0)), age),
+                EPS);
     }
 }

@@ -22,6 +22,8 @@ public final class PseudonymKey implements Serializable {
 
     private final byte[] key;
     private final boolean development;
+    /** One initialised Mac per thread: {@code Mac.getInstance} and {@code init} cost more than the HMAC of a short id. */
+    private transient volatile ThreadLocal<Mac> macs;
 
     private PseudonymKey(byte[] key, boolean development) {
         if (key.length == 0) {
@@ -66,7 +68,7 @@ public final class PseudonymKey implements Serializable {
 
     /** patient_key: the first 32 lower-case hex characters of HMAC-SHA256(key, trimmed patient_id). */
     public String patientKey(String patientId) {
-        return hmacHex(patientId.trim()).substring(0, 32);
+        return HexFormat.of().formatHex(mac().doFinal(patientId.trim().getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 
     /** key_id: the first 8 hex characters of HMAC-SHA256(key, "oncorwe-key-id"); safe to publish. */
@@ -75,10 +77,28 @@ public final class PseudonymKey implements Serializable {
     }
 
     private String hmacHex(String message) {
+        return HexFormat.of().formatHex(mac().doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** This thread's Mac (doFinal leaves it ready for the next message). */
+    private Mac mac() {
+        ThreadLocal<Mac> local = macs;
+        if (local == null) {
+            synchronized (this) {
+                if (macs == null) {
+                    macs = ThreadLocal.withInitial(this::newMac);
+                }
+                local = macs;
+            }
+        }
+        return local.get();
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -3,7 +3,17 @@ package org.oncorwe.config;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,5 +53,37 @@ class PseudonymKeyTest {
         assertThrows(ConfigError.class, () -> PseudonymKey.resolve(Map.of(), false, true));
         assertFalse(PseudonymKey.resolve(Map.of("ONCORWE_PSEUDONYM_KEY", "k"), true, true).isDevelopment());
         assertThrows(ConfigError.class, () -> PseudonymKey.fromEnvironment(Map.of("ONCORWE_PSEUDONYM_KEY", "")));
+    }
+
+    @Test
+    void oneMacPerThreadGivesTheSameKeysAfterSerializationAndAcrossThreads() throws Exception {
+        PseudonymKey key = PseudonymKey.development();
+        assertEquals("fc417d47d616795bb43bf54748917a45", key.patientKey("SMC0001234")); // this thread's Mac made
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(key);
+        }
+        PseudonymKey copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (PseudonymKey) in.readObject();
+        }
+        // a shipped copy (no Mac travels: the field is transient) makes its own
+        assertEquals("fc417d47d616795bb43bf54748917a45", copy.patientKey("SMC0001234"));
+        assertEquals("072e9b61", copy.keyId());
+        // threads hashing at once each use their own Mac: the same keys as one thread alone
+        List<String> ids = IntStream.range(0, 20_000).mapToObj(i -> "SMC" + i).toList();
+        List<String> alone = ids.stream().map(key::patientKey).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> parts = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                parts.add(pool.submit(() -> ids.stream().map(copy::patientKey).toList()));
+            }
+            for (Future<List<String>> part : parts) {
+                assertEquals(alone, part.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -133,11 +133,16 @@ public record SourcedRow(TableContract table, String file, long lineNumber, Stri
         return value.toString();
     }
 
-    private static String sha256(String text) {
+    /** One digest per thread: the provider lookup of {@code MessageDigest.getInstance} costs more than a row's hash. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    });
+
+    private static String sha256(String text) {
+        return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

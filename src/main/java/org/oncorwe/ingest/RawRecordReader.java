@@ -4,7 +4,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,9 +42,17 @@ import java.util.NoSuchElementException;
 public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
 
     private static final CSVFormat RECORD = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
+    private static final java.util.Set<String> ASCII_COMPATIBLE = java.util.Set.of("UTF-8", "US-ASCII", "ISO-8859-1");
 
     private final InputStream in;
     private final Charset charset;
+    private final CharsetDecoder decoder;
+    /** ASCII bytes decode to themselves (UTF-8, US-ASCII, ISO-8859-1): a line of them needs no decoder. */
+    private final boolean asciiCompatible;
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[512];
     private final int maxLinesPerRecord;
     private final int maxFieldLength;
     private final Deque<Line> pending = new ArrayDeque<>();
@@ -64,8 +71,11 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
      * ({@link #header()} is empty) and no records.
      */
     public RawRecordReader(InputStream in, Charset charset, int maxLinesPerRecord, int maxFieldLength) {
-        this.in = in instanceof java.io.BufferedInputStream ? in : new java.io.BufferedInputStream(in, 1 << 16);
+        this.in = in; // read in blocks of 64 KiB into this reader's own buffer, lines found by scanning it
         this.charset = charset;
+        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.asciiCompatible = ASCII_COMPATIBLE.contains(charset.name());
         this.maxLinesPerRecord = maxLinesPerRecord;
         this.maxFieldLength = maxFieldLength;
         this.header = readHeader();
@@ -168,13 +178,38 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
     }
 
     private RawRecord parse(long lineNumber, String text) {
+        boolean plain = true; // no quote and no line break: the fields are the text between commas, as RFC 4180 reads them
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
                 return RawRecord.defective(lineNumber, RawRecord.Defect.INVALID_ENCODING,
                         String.format(Locale.ROOT, "control character U+%04X at character %d of the record", (int) c, i + 1));
             }
+            plain &= c != '"' && c != '\n' && c != '\r';
         }
+        return plain ? split(lineNumber, text) : parseQuoted(lineNumber, text);
+    }
+
+    /** A record without quotes or line breaks: split on commas, empty fields kept (what Commons CSV gives for it). */
+    private RawRecord split(long lineNumber, String text) {
+        List<String> values = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int comma = text.indexOf(',', start);
+            int end = comma < 0 ? text.length() : comma;
+            if (end - start > maxFieldLength) {
+                return RawRecord.defective(lineNumber, RawRecord.Defect.FIELD_TOO_LONG,
+                        "field " + (values.size() + 1) + " has " + (end - start) + " characters (limit " + maxFieldLength + ")");
+            }
+            values.add(text.substring(start, end));
+            if (comma < 0) {
+                return RawRecord.of(lineNumber, values);
+            }
+            start = comma + 1;
+        }
+    }
+
+    private RawRecord parseQuoted(long lineNumber, String text) {
         List<String> values = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), RECORD)) {
             Iterator<CSVRecord> it = parser.iterator();
@@ -218,46 +253,81 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
             return null;
         }
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            int b;
+            int length = 0;
             boolean any = false;
-            while ((b = in.read()) != -1) {
-                any = true;
-                if (b == '\n') {
+            boolean lineFeed = false;
+            while (!lineFeed) {
+                if (position == limit && !fill()) {
+                    eof = true;
                     break;
                 }
-                bytes.write(b);
-            }
-            if (b == -1) {
-                eof = true;
-                if (!any) {
-                    return null;
+                any = true;
+                int from = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                length = append(length, from, position);
+                if (position < limit) {
+                    position++; // the LF
+                    lineFeed = true;
                 }
             }
-            byte[] raw = bytes.toByteArray();
-            int length = raw.length;
-            if (length > 0 && raw[length - 1] == '\r') {
+            if (!any) {
+                return null;
+            }
+            if (length > 0 && line[length - 1] == '\r') {
                 length--;
             }
             int offset = 0;
-            if (atStart && length >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB && (raw[2] & 0xff) == 0xBF) {
+            if (atStart && length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
                 offset = 3; // UTF-8 byte-order mark
             }
             atStart = false;
-            return new Line(nextLineNumber++, decode(raw, offset, length - offset));
+            return new Line(nextLineNumber++, decode(line, offset, length - offset));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Reads the next block into the buffer; false at end of stream. */
+    private boolean fill() throws IOException {
+        int n;
+        do {
+            n = in.read(buffer, 0, buffer.length);
+        } while (n == 0);
+        position = 0;
+        limit = Math.max(n, 0);
+        return n > 0;
+    }
+
+    /** Appends buffer[from, to) to the line at {@code length}; the line's new length. */
+    private int append(int length, int from, int to) {
+        int n = to - from;
+        if (length + n > line.length) {
+            line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+        }
+        System.arraycopy(buffer, from, line, length, n);
+        return length + n;
+    }
+
     private String decode(byte[] raw, int offset, int length) {
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (asciiCompatible && ascii(raw, offset, length)) {
+            return new String(raw, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
         try {
             return decoder.decode(ByteBuffer.wrap(raw, offset, length)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    private static boolean ascii(byte[] raw, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (raw[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -131,4 +131,47 @@ class RawRecordReaderTest {
         assertThrows(IllegalArgumentException.class, () -> read("a,\"b\n"));
         assertNull(RawRecord.of(2, List.of("x")).defect());
     }
+
+    /**
+     * Records without quotes are split on commas by the reader itself (no CSVParser per record): on
+     * random lines of commas, spaces, tabs, empty fields, Hangul and ASCII, what it reads equals what
+     * Commons CSV's RFC 4180 parser gives for the same text; lines longer than one 64 KiB block and
+     * blocks that end inside a line or on a CR before its LF are read whole.
+     */
+    @Test
+    void unquotedRecordsAreSplitAsCommonsCsvSplitsThem() throws Exception {
+        java.util.Random random = new java.util.Random(20201031);
+        String alphabet = "ab  \t1-.:/환자Z";
+        int fields = 6;
+        StringBuilder file = new StringBuilder("h1,h2,h3,h4,h5,h6\r\n");
+        List<String> lines = new ArrayList<>();
+        for (int n = 0; n < 3000; n++) {
+            List<String> values = new ArrayList<>();
+            for (int f = 0; f < fields; f++) {
+                int length = n % 500 == 7 && f == 2 ? 70_000 : random.nextInt(4) == 0 ? 0 : random.nextInt(12);
+                StringBuilder v = new StringBuilder();
+                for (int i = 0; i < length; i++) {
+                    v.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                values.add(v.toString());
+            }
+            String line = String.join(",", values);
+            lines.add(line);
+            file.append(line).append(random.nextBoolean() ? "\r\n" : "\n");
+        }
+        List<RawRecord> read = read(file.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, 100, 100_000);
+        assertEquals(lines.size(), read.size());
+        org.apache.commons.csv.CSVFormat rfc = org.apache.commons.csv.CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
+        for (int n = 0; n < lines.size(); n++) {
+            List<String> expected;
+            try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(lines.get(n), rfc)) {
+                expected = parser.getRecords().get(0).toList();
+            }
+            RawRecord r = read.get(n);
+            assertNull(r.defect(), "line " + (n + 2));
+            assertEquals(fields, expected.size());
+            assertEquals(expected, r.values(), "line " + (n + 2));
+            assertEquals(n + 2, r.lineNumber());
+        }
+    }
 }

@@ -26,7 +26,8 @@ import java.util.NoSuchElementException;
  * Reads one CSV file of an extract as the contract says (registry-extract.md, File format),
  * streaming its raw bytes: physical lines are split on LF (a CR before it dropped), decoded
  * strictly one by one, a UTF-8 BOM stripped; record boundaries follow RFC 4180 quoting, and
- * each record's text is parsed by Commons CSV. A record that cannot be read becomes a
+ * a record with a quote is parsed by Commons CSV, one without (nearly all) split on commas here,
+ * which is what Commons CSV gives for it (decision 269). A record that cannot be read becomes a
  * {@link RawRecord} with its defect instead of failing the file:
  * <ul>
  *   <li>{@code INVALID_ENCODING}: an undecodable byte sequence, or a control character other

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.oncorwe.runtime.PipelineFailure;
 
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * {@code ingest_report} (outputs.md), long format: per file the FILE counts ROWS_READ,
@@ -45,17 +48,21 @@ final class IngestReport {
         this.rows = rows;
     }
 
-    static IngestReport from(SparkSession spark, Dataset<Row> outcomes, Map<String, FileStats> stats, ExtractLayout layout) {
+    /**
+     * The report of the outcomes; {@code counts}: rows (table_name, source_file, status, count), the
+     * ingest's one aggregate over the outcomes, which also gives each staged table's row count.
+     */
+    static IngestReport from(Dataset<Row> outcomes, List<Row> counts, Map<String, FileStats> stats, ExtractLayout layout) {
         Map<String, String> tableOf = new TreeMap<>();
         layout.allFiles().forEach(f -> tableOf.put(f.path(), f.table()));
         Map<String, long[]> byFile = new TreeMap<>(); // accepted, rejected, collapsed
-        for (Row r : outcomes.groupBy("source_file", "status").count().collectAsList()) {
-            long[] c = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
-            c[switch (r.getString(1)) {
+        for (Row r : counts) {
+            long[] c = byFile.computeIfAbsent(r.getString(1), k -> new long[3]);
+            c[switch (r.getString(2)) {
                 case "ACCEPTED" -> 0;
                 case "REJECTED" -> 1;
                 default -> 2;
-            }] += r.getLong(2);
+            }] += r.getLong(3);
         }
         List<Row> out = new ArrayList<>();
         for (FileStats s : stats.values()) {
@@ -74,18 +81,23 @@ final class IngestReport {
                 .count().orderBy("source_file", "reason", "reject_column").collectAsList()) {
             out.add(RowFactory.create(r.getString(0), r.getString(1), "REJECT", r.getString(2), r.getString(3), null, r.getLong(4)));
         }
+        // one pass over the outcomes' findings: counted by (table, file, code, column, and the value for
+        // an unmapped code); FINDING and UNMAPPED rows are read from that small aggregate, cached
         Dataset<Row> findings = outcomes.filter("status = 'ACCEPTED'")
-                .select(col("table_name"), col("source_file"), explode(col("findings")).as("f"));
-        for (Row r : findings.groupBy(col("table_name"), col("source_file"), col("f.code"), col("f.column_name")).count()
+                .select(col("table_name"), col("source_file"), explode(col("findings")).as("f"))
+                .groupBy(col("table_name"), col("source_file"), col("f.code").as("code"), col("f.column_name").as("column_name"),
+                        when(col("f.code").isin(UNMAPPED.toArray()), col("f.value")).as("value"))
+                .count().persist(StorageLevel.MEMORY_AND_DISK());
+        for (Row r : findings.groupBy("table_name", "source_file", "code", "column_name").agg(sum("count").as("count"))
                 .orderBy("source_file", "code", "column_name").collectAsList()) {
             out.add(RowFactory.create(r.getString(0), r.getString(1), "FINDING", r.getString(2), r.getString(3), null, r.getLong(4)));
         }
-        for (Row r : findings.filter(col("f.code").isin(UNMAPPED.toArray()))
-                .groupBy(col("table_name"), col("source_file"), col("f.code"), col("f.column_name"), col("f.value")).count()
+        for (Row r : findings.filter(col("code").isin(UNMAPPED.toArray()))
                 .orderBy("source_file", "code", "column_name", "value").collectAsList()) {
             out.add(RowFactory.create(r.getString(0), r.getString(1), "UNMAPPED", r.getString(2), r.getString(3), r.getString(4),
                     r.getLong(5)));
         }
+        findings.unpersist();
         for (ExtractLayout.TableFile f : layout.allFiles()) {
             for (String unknown : f.binding().unknown()) {
                 out.add(RowFactory.create(f.table(), f.path(), "UNKNOWN_COLUMN", "UNKNOWN_COLUMN", unknown, null,

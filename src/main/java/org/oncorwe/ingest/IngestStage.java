@@ -141,9 +141,11 @@ public final class IngestStage {
 
         // every table's row count from one aggregate over the persisted outcomes: each table is then
         // written in one pass, not counted in a second (decision 265)
+        // (by file too: the same aggregate gives ingest_report its per-file counts)
+        List<Row> perFile = rows.groupBy("table_name", "source_file", "status").count().collectAsList();
         Map<String, Long> counts = new HashMap<>();
-        for (Row r : rows.groupBy("table_name", "status").count().collectAsList()) {
-            counts.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
+        for (Row r : perFile) {
+            counts.merge(r.getString(0) + "/" + r.getString(2), r.getLong(3), Long::sum);
         }
         Map<String, Long> written = new LinkedHashMap<>();
         for (int i = 0; i < staged.size(); i++) {
@@ -166,7 +168,7 @@ public final class IngestStage {
         }
         written.put("rejects", rejected);
 
-        IngestReport report = IngestReport.from(spark, rows, stats, layout);
+        IngestReport report = IngestReport.from(rows, perFile, stats, layout);
         written.put("ingest_report", report.write(spark, lineage, layout.extractDate(), staging.resolve("ingest_report")));
         progress.step("write", rowsRead, written.values().stream().mapToLong(Long::longValue).sum());
         outcomes.unpersist();

@@ -28,6 +28,9 @@ import org.oncorwe.ingest.rules.RowOutcome;
 import org.oncorwe.ingest.rules.SourcedRow;
 import org.oncorwe.runtime.StepLog;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +57,11 @@ public final class IngestStage {
     /** What one ingest wrote, for the manifest and the caller. */
     public record Result(Map<String, Long> rowsPerTable, Map<String, FileStats> files) {
     }
+
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    /** CSV bytes per partition of the patient shuffle: ≈ 3 × that in shuffled rows, a reduce task's sort in memory. */
+    static final long EXTRACT_BYTES_PER_PARTITION = 32L << 20;
+    static final long MAX_SHUFFLE_PARTITIONS = 4000;
 
     private static final StructType READ = new StructType()
             .add("kind", DataTypes.StringType, false)
@@ -99,6 +107,43 @@ public final class IngestStage {
                              Map<String, String> lineage, double maxUndecodableFraction, int maxLinesPerRecord,
                              Path staging) {
         StepLog progress = StepLog.of("ingest");
+        String configured = spark.conf().get(SHUFFLE_PARTITIONS);
+        spark.conf().set(SHUFFLE_PARTITIONS, Integer.toString(shufflePartitions(extractBytes(layout),
+                Integer.parseInt(configured))));
+        try {
+            return run(spark, layout, dictionaries, rowSettings, ruleSettings, key, lineage, maxUndecodableFraction,
+                    maxLinesPerRecord, staging, progress);
+        } finally {
+            spark.conf().set(SHUFFLE_PARTITIONS, configured);
+        }
+    }
+
+    /**
+     * The patient shuffle's partitions, sized to the extract (decision 270): one per
+     * {@link #EXTRACT_BYTES_PER_PARTITION} of CSV, never fewer than {@code runtime.shuffle_partitions}
+     * (AQE still coalesces small ones) nor more than {@link #MAX_SHUFFLE_PARTITIONS}.
+     */
+    static int shufflePartitions(long extractBytes, int configured) {
+        long sized = (extractBytes + EXTRACT_BYTES_PER_PARTITION - 1) / EXTRACT_BYTES_PER_PARTITION;
+        return (int) Math.max(configured, Math.min(MAX_SHUFFLE_PARTITIONS, sized));
+    }
+
+    private static long extractBytes(ExtractLayout layout) {
+        long bytes = 0;
+        for (ExtractLayout.TableFile f : layout.allFiles()) {
+            try {
+                bytes += Files.size(layout.extract().resolve(f.path()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + f.path(), e);
+            }
+        }
+        return bytes;
+    }
+
+    private static Result run(SparkSession spark, ExtractLayout layout, Dictionaries dictionaries,
+                              RowValidator.Settings rowSettings, PatientIngest.Settings ruleSettings, PseudonymKey key,
+                              Map<String, String> lineage, double maxUndecodableFraction, int maxLinesPerRecord,
+                              Path staging, StepLog progress) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Map<String, RowValidator> validators = new HashMap<>();
         for (TableContract t : ExtractContract.TABLES) {

@@ -304,13 +304,10 @@ final class SummaryCells {
         return out;
     }
 
-    /** R's median (quantile type 7 at 0.5): the middle value, or the mean of the two middle ones. */
-    static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** {@link #median(double[])} of rows sorted by value, each value repeated as often as its weight. */
+    /**
+     * R's median (quantile type 7 at 0.5: the middle value, or the mean of the two middle ones) of rows
+     * sorted by value, each value repeated as often as its weight.
+     */
     static double median(List<SummaryData.Weighted> sorted, Function<SummaryPatient, Number> value) {
         long n = count(sorted);
         return n % 2 == 1 ? at(sorted, value, n / 2) : (at(sorted, value, n / 2 - 1) + at(sorted, value, n / 2)) / 2;

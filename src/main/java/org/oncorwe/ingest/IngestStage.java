@@ -13,7 +13,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.oncorwe.config.CanonicalJson;
 import org.oncorwe.config.PseudonymKey;
 import org.oncorwe.ingest.contract.Column;
@@ -26,6 +25,7 @@ import org.oncorwe.ingest.dictionary.Dictionaries;
 import org.oncorwe.ingest.rules.PatientIngest;
 import org.oncorwe.ingest.rules.RowOutcome;
 import org.oncorwe.ingest.rules.SourcedRow;
+import org.oncorwe.runtime.Publisher;
 import org.oncorwe.runtime.StepLog;
 
 import java.io.IOException;
@@ -59,6 +59,8 @@ public final class IngestStage {
     }
 
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    /** The outcomes' scratch folder in the run's staging (a leading underscore: never a table, never published). */
+    static final String OUTCOMES = "_outcomes";
     /** CSV bytes per partition of the patient shuffle: ≈ 3 × that in shuffled rows, a reduce task's sort in memory. */
     static final long EXTRACT_BYTES_PER_PARTITION = 32L << 20;
     static final long MAX_SHUFFLE_PARTITIONS = 4000;
@@ -159,8 +161,9 @@ public final class IngestStage {
                         java.nio.charset.Charset.forName(charset), maxLinesPerRecord, validators.get(files.get(i).table()), key));
 
         // one pass over the extract (decision 266): records go straight into the shuffle by patient,
-        // each file's stats row beside them under a key of its own; the outcomes are persisted once,
-        // accepted rows already as their staged table's struct, so each table's write is a projection
+        // each file's stats row beside them under a key of its own; the outcomes are written once, as
+        // Parquet in the run's staging by status and table (decision 271), accepted rows already as
+        // their staged table's struct, so each table's write reads its own folder and column
         List<StagedTable> staged = ExtractContract.TABLES.stream().map(StagedTable::new).toList();
         StructType outcomeSchema = OUTCOME_BASE;
         for (StagedTable t : staged) {
@@ -171,8 +174,32 @@ public final class IngestStage {
                         : r.isNullAt(1) ? "" : r.getString(1), Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (groupKey, rows) -> groupKey.startsWith(STATS_KEY)
                         ? statsRow(rows.next()).iterator()
-                        : applyRules(groupKey, rows, ruleSettings, staged, lineage).iterator(), Encoders.row(outcomeSchema))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                        : applyRules(groupKey, rows, ruleSettings, staged, lineage).iterator(), Encoders.row(outcomeSchema));
+        Path scratch = staging.resolve(OUTCOMES);
+        try {
+            outcomes.write().mode(SaveMode.Overwrite).partitionBy("status", "table_name").parquet(scratch.toString());
+            return writeTables(spark, layout, spark.read().parquet(scratch.toString()), staged, lineage, maxUndecodableFraction,
+                    staging, progress);
+        } finally {
+            try {
+                Publisher.deleteTree(scratch);
+                if (Files.isDirectory(staging)) {
+                    try (var left = Files.list(staging)) {
+                        if (left.findAny().isEmpty()) { // a broken extract: the scratch was all it staged
+                            Files.delete(staging);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + scratch, e);
+            }
+        }
+    }
+
+    /** From the outcomes written once: the integrity check, then every staged table, rejects and the report. */
+    private static Result writeTables(SparkSession spark, ExtractLayout layout, Dataset<Row> outcomes, List<StagedTable> staged,
+                                      Map<String, String> lineage, double maxUndecodableFraction, Path staging,
+                                      StepLog progress) {
 
         Map<String, FileStats> stats = new TreeMap<>();
         for (Row r : outcomes.filter(outcomes.col("status").equalTo(STATS)).select("stats").collectAsList()) {
@@ -216,7 +243,6 @@ public final class IngestStage {
         IngestReport report = IngestReport.from(rows, perFile, stats, layout);
         written.put("ingest_report", report.write(spark, lineage, layout.extractDate(), staging.resolve("ingest_report")));
         progress.step("write", rowsRead, written.values().stream().mapToLong(Long::longValue).sum());
-        outcomes.unpersist();
         return new Result(written, stats);
     }
 

@@ -48,8 +48,8 @@ import java.util.TreeMap;
  * {@code ingest_report}. What Spark shuffles is rows (decision 76): a record travels inside in
  * {@link RowCodec}'s bytes (decision 264). The extract is read once: its rows go straight into the
  * shuffle, each file's counts and checksum beside them, and the extract is checked as a whole
- * ({@link ExtractIntegrity}) once the outcomes are persisted and before anything is written
- * (decision 266). The raw patient_id is replaced by patient_key in the reading task; no output,
+ * ({@link ExtractIntegrity}) once the outcomes are written to the run's scratch and before any
+ * table is (decisions 266, 271). The raw patient_id is replaced by patient_key in the reading task; no output,
  * reject or log line holds it, nor a name or national ID.
  */
 public final class IngestStage {
@@ -200,7 +200,6 @@ public final class IngestStage {
     private static Result writeTables(SparkSession spark, ExtractLayout layout, Dataset<Row> outcomes, List<StagedTable> staged,
                                       Map<String, String> lineage, double maxUndecodableFraction, Path staging,
                                       StepLog progress) {
-
         Map<String, FileStats> stats = new TreeMap<>();
         for (Row r : outcomes.filter(outcomes.col("status").equalTo(STATS)).select("stats").collectAsList()) {
             FileStats s = RowCodec.decodeFileStats(r.getAs("stats"));
@@ -211,7 +210,7 @@ public final class IngestStage {
         ExtractIntegrity.check(layout, stats, maxUndecodableFraction);
         Dataset<Row> rows = outcomes.filter(outcomes.col("status").notEqual(STATS));
 
-        // every table's row count from one aggregate over the persisted outcomes: each table is then
+        // every table's row count from one aggregate over the written outcomes: each table is then
         // written in one pass, not counted in a second (decision 265)
         // (by file too: the same aggregate gives ingest_report its per-file counts)
         List<Row> perFile = rows.groupBy("table_name", "source_file", "status").count().collectAsList();

@@ -40,6 +40,7 @@ final class SummaryInput {
     private static final List<String> ENDPOINTS = List.of("measurable", "best_response", "dor_months", "long_term_responder");
     private static final String SLICE = "slice";
     private static final String COUNT = "patients";
+    private static final String MERGE = "merge";
 
     private SummaryInput() {
     }
@@ -52,8 +53,12 @@ final class SummaryInput {
         COHORT.forEach(c -> fromCohort.add(col(c)));
         List<Column> fromEndpoints = new ArrayList<>(List.of(col("patient_key")));
         ENDPOINTS.forEach(c -> fromEndpoints.add(col(c)));
+        // sort-merge joins, never broadcast: a study's endpoints partition is a few MB of Parquet, under
+        // the broadcast threshold, but its hundreds of thousands of rows built as a broadcast table ran
+        // the stats stage of 1 M patients in -Xmx1g out of memory (decision 268)
         Dataset<Row> joined = spark.read().parquet(cohort.toString()).select(fromCohort.toArray(Column[]::new))
-                .join(spark.read().parquet(endpoints.toString()).select(fromEndpoints.toArray(Column[]::new)), "patient_key");
+                .join(spark.read().parquet(endpoints.toString()).select(fromEndpoints.toArray(Column[]::new)).hint(MERGE),
+                        "patient_key");
         Dataset<Row> patients = joined.drop("patient_key");
 
         List<String> all = new ArrayList<>(SummaryData.BASE_COLUMNS);
@@ -86,7 +91,7 @@ final class SummaryInput {
         Map<String, List<SummaryData.Weighted>> grades = new TreeMap<>();
         for (Row r : spark.read().parquet(toxicity.toString()).groupBy("patient_key", "ctcae_term")
                 .agg(max("max_grade").as("max_grade"))
-                .join(joined.select("patient_key", "grp"), "patient_key")
+                .join(joined.select("patient_key", "grp").hint(MERGE), "patient_key")
                 .groupBy("grp", "ctcae_term", "max_grade").agg(count(lit(1)).as(COUNT)).collectAsList()) {
             String term = r.getAs("ctcae_term");
             grades.computeIfAbsent(term, k -> new ArrayList<>()).add(new SummaryData.Weighted(

@@ -14,13 +14,16 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Reads one CSV file of an extract as the contract says (registry-extract.md, File format),
@@ -43,7 +46,7 @@ import java.util.NoSuchElementException;
 public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
 
     private static final CSVFormat RECORD = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
-    private static final java.util.Set<String> ASCII_COMPATIBLE = java.util.Set.of("UTF-8", "US-ASCII", "ISO-8859-1");
+    private static final Set<String> ASCII_COMPATIBLE = Set.of("UTF-8", "US-ASCII", "ISO-8859-1");
 
     private final InputStream in;
     private final Charset charset;
@@ -305,7 +308,7 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
     private int append(int length, int from, int to) {
         int n = to - from;
         if (length + n > line.length) {
-            line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
         }
         System.arraycopy(buffer, from, line, length, n);
         return length + n;
@@ -313,7 +316,7 @@ public final class RawRecordReader implements Iterator<RawRecord>, Closeable {
 
     private String decode(byte[] raw, int offset, int length) {
         if (asciiCompatible && ascii(raw, offset, length)) {
-            return new String(raw, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(raw, offset, length, StandardCharsets.ISO_8859_1);
         }
         try {
             return decoder.decode(ByteBuffer.wrap(raw, offset, length)).toString();

@@ -2,11 +2,8 @@ package org.oncorwe.config;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.oncorwe.testing.JavaSerialization;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +56,7 @@ class PseudonymKeyTest {
     void oneMacPerThreadGivesTheSameKeysAfterSerializationAndAcrossThreads() throws Exception {
         PseudonymKey key = PseudonymKey.development();
         assertEquals("fc417d47d616795bb43bf54748917a45", key.patientKey("SMC0001234")); // this thread's Mac made
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(key);
-        }
-        PseudonymKey copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (PseudonymKey) in.readObject();
-        }
+        PseudonymKey copy = JavaSerialization.roundTrip(key);
         // a shipped copy (no Mac travels: the field is transient) makes its own
         assertEquals("fc417d47d616795bb43bf54748917a45", copy.patientKey("SMC0001234"));
         assertEquals("072e9b61", copy.keyId());

@@ -75,16 +75,12 @@ public final class SummaryData {
             for (Weighted w : term.getValue()) {
                 rest.merge(w.patient().group(), -w.weight(), Long::sum);
             }
-            for (Weighted w : base) {
-                String g = w.patient().group();
-                Long left = rest.remove(g);
-                if (left != null) {
-                    if (left < 0) {
-                        throw new IllegalArgumentException("more patients with " + term.getKey() + " than in group " + g);
-                    }
-                    rows.add(new Weighted(patient(w.patient().group(), Map.of()), left));
+            rest.forEach((g, left) -> { // groups in the base slice's order
+                if (left < 0) {
+                    throw new IllegalArgumentException("more patients with " + term.getKey() + " than in group " + g);
                 }
-            }
+                rows.add(new Weighted(patient(g, Map.of()), left));
+            });
             all.put(GRADE + term.getKey(), List.copyOf(rows));
         }
         return new SummaryData(null, Map.copyOf(all), Set.copyOf(grades.keySet()));

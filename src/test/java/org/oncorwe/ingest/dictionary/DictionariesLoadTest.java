@@ -5,13 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.oncorwe.runtime.PipelineFailure;
+import org.oncorwe.testing.JavaSerialization;
 import org.oncorwe.testing.TestPaths;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +27,7 @@ class DictionariesLoadTest {
     @Test
     void shippedDictionariesLoadAndSurviveJavaSerialisation() throws Exception {
         Dictionaries d = Dictionaries.load(SHIPPED);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(d);
-        }
-        Dictionaries copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (Dictionaries) in.readObject();
-        }
+        Dictionaries copy = JavaSerialization.roundTrip(d);
         assertEquals("trastuzumab", copy.drugs().map(null, "Herzuma 150mg").ingredientKey());
         assertEquals("anc", copy.labs().resolve("751-8", null, null).orElseThrow().id());
         assertEquals("Nausea", copy.aeTerms().term("구역").orElseThrow());

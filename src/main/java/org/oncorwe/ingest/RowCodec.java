@@ -1,11 +1,13 @@
 package org.oncorwe.ingest;
 
+import org.oncorwe.ingest.contract.Column;
 import org.oncorwe.ingest.contract.ExtractContract;
 import org.oncorwe.ingest.contract.Finding;
 import org.oncorwe.ingest.contract.Reject;
 import org.oncorwe.ingest.contract.RejectReason;
 import org.oncorwe.ingest.contract.RowFinding;
 import org.oncorwe.ingest.contract.RowResult;
+import org.oncorwe.ingest.contract.RowValues;
 import org.oncorwe.ingest.contract.TableContract;
 import org.oncorwe.ingest.rules.SourcedRow;
 import org.oncorwe.runtime.PipelineFailure;
@@ -104,6 +106,40 @@ public final class RowCodec {
                 result = new RowResult(resultLine, values, reject, findings(in));
             }
             return new SourcedRow(table, file, line, patientId, early, result, string(in));
+        });
+    }
+
+    /**
+     * A record's raw text for the rejects table's raw_record, should a rule reject it (decision 272):
+     * each non-PHI contract column of {@code table}, in contract order, as present-and-text or absent;
+     * patient_id as present only (the rejects show patient_key in its place). PHI never enters it.
+     */
+    public static byte[] encodeRaw(TableContract table, Map<String, String> raw) {
+        return write(out -> {
+            for (Column c : table.columns()) {
+                if (c.phi()) {
+                    continue;
+                }
+                boolean present = raw.containsKey(c.name());
+                out.writeBoolean(present);
+                if (present && !c.name().equals(TableContract.PATIENT_ID)) {
+                    string(out, raw.get(c.name()));
+                }
+            }
+        });
+    }
+
+    /** What {@link #encodeRaw} wrote, by column name; patient_id, when present, maps to null. */
+    public static Map<String, String> decodeRaw(TableContract table, byte[] bytes) {
+        return read(bytes, in -> {
+            Map<String, String> raw = new HashMap<>();
+            for (Column c : table.columns()) {
+                if (c.phi() || !in.readBoolean()) {
+                    continue;
+                }
+                raw.put(c.name(), c.name().equals(TableContract.PATIENT_ID) ? null : string(in));
+            }
+            return raw;
         });
     }
 
@@ -344,11 +380,11 @@ public final class RowCodec {
 
     private static Map<String, Object> values(In in) throws IOException {
         int n = in.readInt();
-        Map<String, Object> out = new LinkedHashMap<>(n * 2);
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             out.put(name(in), value(in));
         }
-        return out;
+        return RowValues.handOver(out);
     }
 
     /** The tag a value is written under: its type's own, or JAVA (Java serialization) for any other type. */

@@ -15,7 +15,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -121,20 +120,20 @@ public final class StagedTable implements Serializable {
 
     /** One accepted row: values by column name (the outcome's), converted to the schema's external types. */
     public Row row(String patientKey, String file, long line, Map<String, Object> values, Map<String, String> lineage) {
-        Map<String, Object> v = new LinkedHashMap<>(values);
-        v.put("patient_key", patientKey);
-        v.put("source_file", file);
-        v.put("line_number", line);
-        if (values.get(Derived.INGREDIENTS) instanceof List<?> ingredients) {
-            v.put("ingredient", String.join("+", ingredients.stream().map(Object::toString).toList()));
-        }
-        if (table.name().equals("measurement")) {
-            v.put("value_exact", values.get("value"));
-        }
-        v.putAll(lineage);
         Object[] out = new Object[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            out[i] = external(v.get(names.get(i)), types.get(i));
+        // the first three columns are always patient_key, source_file, line_number; then by name, one lookup each
+        out[0] = patientKey;
+        out[1] = file;
+        out[2] = line;
+        for (int i = 3; i < names.size(); i++) {
+            String name = names.get(i);
+            Object value = switch (name) {
+                case "ingredient" -> values.get(Derived.INGREDIENTS) instanceof List<?> ingredients
+                        ? String.join("+", ingredients.stream().map(Object::toString).toList()) : values.get(name);
+                case "value_exact" -> table.name().equals("measurement") ? values.get("value") : values.get(name);
+                default -> lineage.containsKey(name) ? lineage.get(name) : values.get(name);
+            };
+            out[i] = external(value, types.get(i));
         }
         return RowFactory.create(out);
     }

@@ -117,6 +117,44 @@ class IngestStageTest {
         assertEquals(want, got);
     }
 
+    /**
+     * A reject's raw_record is its record's non-PHI contract columns as read, patient_id replaced by
+     * patient_key — for rows the column rules reject in the reading task and for rows the cross-row
+     * rules reject after the shuffle, whose raw text travels as bytes (decision 272).
+     */
+    @Test
+    void rawRecordsAreTheRecordsAsRead() throws IOException {
+        PseudonymKey key = PseudonymKey.development();
+        ExtractLayout layout = ExtractLayout.inspect(HAND.resolve("2020-10-31"), Optional.empty(), 100, 32768);
+        Map<String, String> want = new TreeMap<>();
+        for (ExtractLayout.TableFile f : layout.allFiles()) {
+            org.oncorwe.ingest.contract.TableContract table = org.oncorwe.ingest.contract.ExtractContract.table(f.table()).orElseThrow();
+            try (Reader r = Files.newBufferedReader(HAND.resolve("2020-10-31").resolve(f.path()), StandardCharsets.UTF_8);
+                 org.apache.commons.csv.CSVParser parser = CSVFormat.RFC4180.parse(r)) {
+                long start = 1;
+                int columns = -1;
+                for (CSVRecord record : parser) {
+                    columns = columns < 0 ? record.size() : columns;
+                    if (start > 1 && record.size() == columns) { // a malformed row's reject has no raw_record
+                        Map<String, String> raw = f.binding().row(record.toList());
+                        String id = raw.get("patient_id") == null || raw.get("patient_id").isBlank() ? null : raw.get("patient_id").trim();
+                        want.put(f.path() + ":" + start, IngestStage.rawRecord(table, raw, id == null ? null : key.patientKey(id)));
+                    }
+                    start = parser.getCurrentLineNumber() + 1;
+                }
+            }
+        }
+        Set<String> reasons = new HashSet<>();
+        for (Row r : spark.read().parquet(staging.resolve("rejects").toString()).filter("raw_record IS NOT NULL").collectAsList()) {
+            String at = r.getAs("source_file") + ":" + r.getAs("line_number");
+            assertEquals(want.get(at), r.getAs("raw_record"), at);
+            assertFalse(((String) r.getAs("raw_record")).contains("patient_name"), at);
+            reasons.add(r.getAs("reason"));
+        }
+        // both sides of the shuffle: a column rule's reject and two of the cross-row rules'
+        assertTrue(reasons.containsAll(Set.of("INVALID_CODE", "EVENT_AFTER_DEATH", "PATIENT_REJECTED")), reasons.toString());
+    }
+
     @Test
     void stagedColumnsHaveTheTypesOfOutputsMd() {
         Dataset<Row> patient = spark.read().parquet(staging.resolve("staged_patient").toString());

@@ -78,6 +78,69 @@ public final class ExtractDates {
     }
 
     private static Parsed parseAny(String text, boolean dateTime, boolean partialAllowed) {
+        Parsed iso = iso(text, dateTime);
+        return iso != null ? iso : byShape(text, dateTime, partialAllowed);
+    }
+
+    /**
+     * The forms nearly every registry value takes, read without a regex or a formatter (decision 272):
+     * {@code uuuu-MM-dd}, and on date-time columns {@code uuuu-MM-dd HH:mm[:ss]} or with a {@code T}. Null
+     * when the text is not one of those shapes, or not a real date or time, so {@link #byShape} (which
+     * rejects it, or finds it another form) decides; what it returns, {@code byShape} returns too.
+     */
+    static Parsed iso(String text, boolean dateTime) {
+        int n = text.length();
+        if (n != 10 && !(dateTime && (n == 16 || n == 19))) {
+            return null;
+        }
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        if (n > 10) {
+            char sep = text.charAt(10);
+            if (sep != ' ' && sep != 'T' || text.charAt(13) != ':' || n == 19 && text.charAt(16) != ':') {
+                return null;
+            }
+            hour = digits(text, 11, 2);
+            minute = digits(text, 14, 2);
+            second = n == 19 ? digits(text, 17, 2) : 0;
+            if (hour < 0 || minute < 0 || second < 0) {
+                return null;
+            }
+        }
+        try {
+            LocalDate date = LocalDate.of(year, month, day);
+            return n == 10 ? new Parsed(date, null, Precision.DAY)
+                    : new Parsed(date, LocalTime.of(hour, minute, second), Precision.DAY);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The value of {@code length} ASCII digits at {@code from}; -1 when any is not one. */
+    private static int digits(String text, int from, int length) {
+        int v = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** Every form, by its shape: the one pattern whose regex matches is the one parsed. */
+    static Parsed byShape(String text, boolean dateTime, boolean partialAllowed) {
         try {
             if (dateTime) {
                 Form f = match(DATE_TIMES, text);

@@ -1,8 +1,6 @@
 package org.oncorwe.ingest.contract;
 
 import java.io.Serializable;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +20,7 @@ public record RowResult(long lineNumber, Map<String, Object> values, Reject reje
         implements Serializable {
 
     public RowResult {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = RowValues.kept(values);
         findings = List.copyOf(findings);
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 final class RowState {
     /** The raw row: column → text as read. */
     final Map<String, String> raw;
-    final Map<String, Object> values = new LinkedHashMap<>();
+    final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
     final List<RowFinding> findings = new ArrayList<>();
     /** death_date was after the extract date: the patient is alive at the cut-off. */
     boolean deathAfterCutoff;

@@ -119,7 +119,7 @@ public final class RowValidator implements Serializable {
             }
         }
         finish(row);
-        return new RowResult(lineNumber, row.values, null, row.findings);
+        return new RowResult(lineNumber, RowValues.handOver(row.values), null, row.findings); // RowState ends here
     }
 
     private Reject readColumn(Column column, RowState row) {

@@ -8,6 +8,7 @@ import org.oncorwe.ingest.contract.Finding;
 import org.oncorwe.ingest.contract.Reject;
 import org.oncorwe.ingest.contract.RejectReason;
 import org.oncorwe.ingest.contract.RowFinding;
+import org.oncorwe.ingest.contract.RowValues;
 import org.oncorwe.ingest.contract.TableContract;
 
 import java.io.Serializable;
@@ -153,7 +154,7 @@ public final class PatientIngest {
                     continue;
                 }
                 if (days > 0) {
-                    w.findings.add(new RowFinding(Finding.EVENT_SHORTLY_AFTER_DEATH, column, null));
+                    w.addFinding(new RowFinding(Finding.EVENT_SHORTLY_AFTER_DEATH, column, null));
                 }
             }
             if (own != null && (latest == null || own.isAfter(latest))) {
@@ -163,16 +164,16 @@ public final class PatientIngest {
         LocalDate lastContact = (LocalDate) patient.values.get("last_contact_date");
         if (death != null && deathImputed) {
             death = max(max(death, latest), lastContact); // never earlier than a record or the last contact
-            patient.values.put("death_date", death);
+            patient.put("death_date", death);
         }
         if (lastContact != null && latest != null && lastContact.isBefore(latest)) {
-            patient.findings.add(new RowFinding(Finding.LAST_CONTACT_BEFORE_EVENT, "last_contact_date", null));
+            patient.addFinding(new RowFinding(Finding.LAST_CONTACT_BEFORE_EVENT, "last_contact_date", null));
         }
         LocalDate effective = max(lastContact, latest);
         if (effective != null && effective.isAfter(settings.extractDate())) {
             effective = settings.extractDate();
         }
-        patient.values.put(RuleColumns.EFFECTIVE_LAST_CONTACT, effective);
+        patient.put(RuleColumns.EFFECTIVE_LAST_CONTACT, effective);
         return new PatientSummary(patientId, true, true, death, fullyKnown, lastContact, latest, effective);
     }
 
@@ -186,19 +187,19 @@ public final class PatientIngest {
             String derived = OverallResponse.derive(target, nonTarget, newLesions);
             String recorded = (String) w.values.get("overall_response");
             if (recorded == null) {
-                w.values.put("overall_response", derived);
+                w.put("overall_response", derived);
             } else if (target != null && nonTarget != null && newLesions != null && !recorded.equals(derived)) {
-                w.findings.add(new RowFinding(Finding.OVERALL_RESPONSE_CONFLICT, "overall_response", null));
+                w.addFinding(new RowFinding(Finding.OVERALL_RESPONSE_CONFLICT, "overall_response", null));
             }
-            w.values.put(RuleColumns.OVERALL_RESPONSE_DERIVED, recorded == null);
+            w.put(RuleColumns.OVERALL_RESPONSE_DERIVED, recorded == null);
         } else if (table == ExtractContract.MEASUREMENT) {
             BigDecimal value = (BigDecimal) w.values.get("value");
             boolean fahrenheit = "BODY_TEMPERATURE".equals(w.values.get("type")) && "F".equals(w.values.get("unit"));
-            w.values.put(RuleColumns.VALUE_RECORDED, fahrenheit ? value : null);
-            w.values.put(RuleColumns.UNIT_RECORDED, fahrenheit ? "F" : null);
+            w.put(RuleColumns.VALUE_RECORDED, fahrenheit ? value : null);
+            w.put(RuleColumns.UNIT_RECORDED, fahrenheit ? "F" : null);
             if (fahrenheit) {
-                w.values.put("value", Temperature.fahrenheitToCelsius(value));
-                w.values.put("unit", "C");
+                w.put("value", Temperature.fahrenheitToCelsius(value));
+                w.put("unit", "C");
             }
         }
     }
@@ -221,9 +222,9 @@ public final class PatientIngest {
             LocalDateTime given = group.stream().filter(w -> "DONE".equals(w.values.get("status")))
                     .map(w -> (LocalDateTime) w.values.get("admin_date")).min(Comparator.naturalOrder()).orElse(null);
             for (Work w : group) {
-                w.values.put(RuleColumns.ADMINISTRATION_ID, id);
-                w.values.put(RuleColumns.ADMINISTRATION_GIVEN, given != null);
-                w.values.put(RuleColumns.ADMINISTRATION_DATE, given);
+                w.put(RuleColumns.ADMINISTRATION_ID, id);
+                w.put(RuleColumns.ADMINISTRATION_GIVEN, given != null);
+                w.put(RuleColumns.ADMINISTRATION_DATE, given);
             }
         }
     }
@@ -246,8 +247,8 @@ public final class PatientIngest {
             if (wbc != null && pct != null) {
                 BigDecimal anc = ((BigDecimal) wbc.values.get(Derived.VALUE_CANONICAL))
                         .multiply((BigDecimal) pct.values.get(Derived.VALUE_CANONICAL)).movePointLeft(2).stripTrailingZeros();
-                wbc.values.put(RuleColumns.DERIVED_ANC, anc.scale() < 0 ? anc.setScale(0) : anc);
-                wbc.findings.add(new RowFinding(Finding.DERIVED_ANC, null, null));
+                wbc.put(RuleColumns.DERIVED_ANC, anc.scale() < 0 ? anc.setScale(0) : anc);
+                wbc.addFinding(new RowFinding(Finding.DERIVED_ANC, null, null));
             }
         }
     }
@@ -271,19 +272,38 @@ public final class PatientIngest {
         return b == null || !b.isAfter(a) ? a : b;
     }
 
-    /** One row while the rules run. */
+    /** One row while the rules run: its record's values and findings, copied only when a rule changes them. */
     private static final class Work {
         final SourcedRow row;
         RowOutcome.Status status = RowOutcome.Status.ACCEPTED;
         Reject reject;
-        final Map<String, Object> values;
-        final List<RowFinding> findings;
+        /** The record's own (unmodifiable) values until a rule puts one; then this row's copy. */
+        Map<String, Object> values;
+        private boolean valuesCopied;
+        private List<RowFinding> findings;
+        private boolean findingsCopied;
 
         Work(SourcedRow row) {
             this.row = row;
             boolean kept = row.validated();
-            this.values = kept ? new LinkedHashMap<>(row.result().values()) : new LinkedHashMap<>();
-            this.findings = kept ? new ArrayList<>(row.result().findings()) : new ArrayList<>();
+            this.values = kept ? row.result().values() : Map.of();
+            this.findings = kept ? row.result().findings() : List.of();
+        }
+
+        void put(String column, Object value) {
+            if (!valuesCopied) {
+                values = new LinkedHashMap<>(values);
+                valuesCopied = true;
+            }
+            values.put(column, value);
+        }
+
+        void addFinding(RowFinding finding) {
+            if (!findingsCopied) {
+                findings = new ArrayList<>(findings);
+                findingsCopied = true;
+            }
+            findings.add(finding);
         }
 
         void reject(Reject r) {
@@ -293,8 +313,10 @@ public final class PatientIngest {
 
         RowOutcome outcome() {
             boolean accepted = status == RowOutcome.Status.ACCEPTED;
+            // a copy this row made is handed over; the record's own values are kept as they are (RowValues.kept)
+            Map<String, Object> kept = valuesCopied ? RowValues.handOver((LinkedHashMap<String, Object>) values) : values;
             return new RowOutcome(row.table().name(), row.file(), row.lineNumber(), row.patientId(), status,
-                    accepted ? values : Map.of(), accepted ? findings : List.of(), accepted ? null : reject);
+                    accepted ? kept : Map.of(), accepted ? findings : List.of(), accepted ? null : reject);
         }
     }
 }

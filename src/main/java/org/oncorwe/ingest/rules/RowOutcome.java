@@ -2,10 +2,9 @@ package org.oncorwe.ingest.rules;
 
 import org.oncorwe.ingest.contract.Reject;
 import org.oncorwe.ingest.contract.RowFinding;
+import org.oncorwe.ingest.contract.RowValues;
 
 import java.io.Serializable;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,7 @@ public record RowOutcome(String table, String file, long lineNumber, String pati
     public enum Status { ACCEPTED, REJECTED, COLLAPSED }
 
     public RowOutcome {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = RowValues.kept(values);
         findings = List.copyOf(findings);
     }
 

@@ -55,12 +55,16 @@ public record SourcedRow(TableContract table, String file, long lineNumber, Stri
      * @param binding   the file's header bound to {@code validator.table()}
      */
     public static SourcedRow read(String file, RawRecord record, HeaderBinding binding, RowValidator validator) {
+        return read(file, record, record.defect() == null ? binding.row(record.values()) : null, validator);
+    }
+
+    /** {@link #read(String, RawRecord, HeaderBinding, RowValidator)} for a caller that has bound the record already. */
+    public static SourcedRow read(String file, RawRecord record, Map<String, String> raw, RowValidator validator) {
         TableContract table = validator.table();
         if (record.defect() != null) {
             Reject reject = new Reject(RejectReason.valueOf(record.defect().name()), null, record.detail());
             return new SourcedRow(table, file, record.lineNumber(), null, reject, null, null);
         }
-        Map<String, String> raw = binding.row(record.values());
         Optional<Reject> tooLong = validator.fieldTooLong(raw);
         if (tooLong.isPresent()) { // the row keeps its patient_id, unless that is the field too long
             String id = TableContract.PATIENT_ID.equals(tooLong.get().column()) ? null : validator.patientId(raw);

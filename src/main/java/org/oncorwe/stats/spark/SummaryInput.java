@@ -59,7 +59,12 @@ final class SummaryInput {
         Dataset<Row> joined = spark.read().parquet(cohort.toString()).select(fromCohort.toArray(Column[]::new))
                 .join(spark.read().parquet(endpoints.toString()).select(fromEndpoints.toArray(Column[]::new)).hint(MERGE),
                         "patient_key");
-        Dataset<Row> patients = joined.drop("patient_key");
+        // spread over the session's shuffle partitions before each patient becomes 21 slice rows: AQE
+        // coalesces a study's few MB of joined rows into one task, whose aggregation of 5.8 M slice
+        // rows at 1 M patients (continuous columns: one distinct row per patient) fell back to a sort
+        // and ran -Xmx1g out of heap (decision 273). Round-robin by number: AQE does not coalesce it.
+        Dataset<Row> patients = joined.drop("patient_key")
+                .repartition(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
 
         List<String> all = new ArrayList<>(SummaryData.BASE_COLUMNS);
         all.addAll(SummaryData.SLICE_COLUMNS);

@@ -9,10 +9,9 @@ import org.oncorwe.config.ConfigLoader;
 import org.oncorwe.config.ConfigSources;
 import org.oncorwe.ingest.PartialDateImputation;
 import org.oncorwe.ingest.dictionary.Dictionaries;
+import org.oncorwe.testing.JavaSerialization;
 import org.oncorwe.testing.TestPaths;
 
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -479,11 +478,15 @@ class RowValidatorTest {
         assertEquals(DEFAULTS, RowValidator.Settings.from(config, EXTRACT));
     }
 
+    /** As a Spark task gets them: a validator that reads a row as the original does, and a result equal to its original. */
     @Test
-    void validatorIsSerializable() throws Exception {
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-            out.writeObject(new RowValidator(ExtractContract.LAB_RESULT, DEFAULTS, DICTIONARIES));
-            out.writeObject(lab());
-        }
+    void validatorAndResultSurviveJavaSerialization() throws Exception {
+        RowValidator validator = new RowValidator(ExtractContract.LAB_RESULT, DEFAULTS, DICTIONARIES);
+        Map<String, String> raw = row("patient_id=P1", "collected_at=2019-03-05 08:30", "local_code=", "loinc_code=",
+                "lab_name=WBC", "value=4.2", "unit=10^3/uL", "ref_low=", "ref_high=");
+        RowResult want = validator.validate(raw, 7);
+        assertTrue(want.accepted(), "the row the copies must read alike is kept: " + want.reject());
+        assertEquals(want, JavaSerialization.roundTrip(validator).validate(raw, 7));
+        assertEquals(want, JavaSerialization.roundTrip(want));
     }
 }

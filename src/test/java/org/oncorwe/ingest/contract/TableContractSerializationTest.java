@@ -34,13 +34,7 @@ class TableContractSerializationTest {
     @Test
     void aTableOutsideTheContractTravelsWhole() throws Exception {
         TableContract own = new TableContract("own", false, ExtractContract.PATIENT.columns());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(own);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            assertEquals(own, in.readObject());
-        }
+        assertEquals(own, org.oncorwe.testing.JavaSerialization.roundTrip(own));
     }
 
     @Test

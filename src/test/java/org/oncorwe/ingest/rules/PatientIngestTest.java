@@ -359,13 +359,7 @@ class PatientIngestTest {
 
     @SuppressWarnings("unchecked")
     private static <T> T roundTrip(T value) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
+        return (T) org.oncorwe.testing.JavaSerialization.roundTrip((java.io.Serializable) value);
     }
 
     @Test

@@ -5,7 +5,8 @@
 #                 [--phases generate,floor,...]
 #
 # Phases, in order: generate (the synthetic extract of N patients), floor (`oncorwe bench floor`:
-# read every file as the ingest reads it, write Parquet, nothing else), ingest, cohort, endpoints,
+# read every file as the ingest reads it, write Parquet, nothing else), floor_per_row (the same with
+# the ingest's per-record work: column rules and the keyed hash, decision 274), ingest, cohort, endpoints,
 # stats, report (each stage alone, --study all, one after the other on one output), run (the whole
 # pipeline on a fresh output), stats_1g (the stats stage again in one JVM of -Xmx1g, local[2]) and,
 # with --cluster, run_cluster (the whole run through jobs/submit.sh on the loopback cluster of
@@ -24,7 +25,7 @@
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-usage() { sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 size="" work="$home/target/bench" results="" seed=20201031 memory=8g cluster=false keep=false phases=""
 while (($#)); do
@@ -99,6 +100,8 @@ phase() {
 phase generate "$dir/gen-out" "${oncorwe[@]}" generate --patients "$size" --seed "$seed" --output "$dir/extracts" \
   --config "$home/conf/sample.conf" -D "runtime.output=$dir/gen-out"
 phase floor "$dir/floor-out" "${oncorwe[@]}" bench floor --extract "$extract" --output "$dir/floor-out" "${common[@]}"
+phase floor_per_row "$dir/floor-out" "${oncorwe[@]}" bench floor --per-row --extract "$extract" --output "$dir/floor-out" \
+  "${common[@]}"
 phase ingest "$dir/stages" "${oncorwe[@]}" ingest --extract "$extract" --output "$dir/stages" "${common[@]}"
 for stage in cohort endpoints stats report; do
   phase "$stage" "$dir/stages" "${oncorwe[@]}" "$stage" --study all --output "$dir/stages" "${common[@]}"

@@ -29,7 +29,9 @@ import java.util.stream.Stream;
                 + "and coxph on the same data in the same run (docs/benchmarks.md).",
                 "floor: read every file of --extract with the ingest's reader, decoder and partitioning and write its "
                         + "records as Parquet under OUT/_bench/floor, nothing else: what any ingest costs at least "
-                        + "(docs/benchmarks.md).",
+                        + "(docs/benchmarks.md). With --per-row, every record also goes through the ingest's per-record "
+                        + "work (column rules, keyed hash of patient_id; the pseudonym key as for ingest), written the "
+                        + "same way under OUT/_bench/floor-per-row.",
                 "scale: the table and plot of jobs/bench.sh's --results CSV (a PNG and SVG beside it)."})
 final class BenchCommand extends StageCommand {
 
@@ -41,6 +43,9 @@ final class BenchCommand extends StageCommand {
 
     @Option(names = "--extract", paramLabel = "DIR", description = "floor: the extract folder.")
     Path extract;
+
+    @Option(names = "--per-row", description = "floor: also run the ingest's per-record work on every record (decision 274).")
+    boolean perRow;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "200000", description = "survival: subjects (default 200000).")
     int rows;
@@ -110,15 +115,15 @@ final class BenchCommand extends StageCommand {
             throw new PipelineFailure("bench scale: --results FILE (written by jobs/bench.sh) is required");
         }
         org.oncorwe.stats.bench.ScaleResults r = org.oncorwe.stats.bench.ScaleResults.read(results);
-        run.println("| patients | records | bytes | floor s | run s | run / floor | ingest s (in run) | cohort s (in run) "
+        run.println("| patients | records | bytes | floor s | floor --per-row s | run s | run / floor | ingest s (in run) | cohort s (in run) "
                 + "| endpoints s (in run) | stats s (in run) | report s (in run) | run peak RSS MB | run peak heap MB | stats -Xmx1g s | cluster run s |");
-        run.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        run.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (long n : r.sizes()) {
             var any = r.get(n, "floor").or(() -> r.get(n, "run")).or(() -> r.get(n, "generate"));
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %,d | %s | %s", n,
                     any.map(m -> String.format(Locale.ROOT, "%,d", m.records())).orElse(""),
                     any.map(m -> String.format(Locale.ROOT, "%,d", m.bytes())).orElse("")));
-            for (String phase : java.util.List.of("floor", "run")) {
+            for (String phase : java.util.List.of("floor", "floor_per_row", "run")) {
                 line.append(" | ").append(r.get(n, phase).map(m -> String.format(Locale.ROOT, "%.0f", m.seconds())).orElse("–"));
             }
             line.append(" | ").append(r.runOverFloor(n).map(x -> String.format(Locale.ROOT, "%.2f", x)).orElse("–"));
@@ -169,17 +174,32 @@ final class BenchCommand extends StageCommand {
                 throw new UncheckedIOException(e);
             }
         }
-        Path target = run.outputRoot().resolve("_bench").resolve("floor");
+        java.util.Optional<org.oncorwe.ingest.ExtractFloor.PerRow> work = java.util.Optional.empty();
+        if (perRow) { // what the ingest's reading task is given: the same key, dictionaries and column-rule settings
+            var key = org.oncorwe.config.PseudonymKey.resolve(run.invocation().environment(),
+                    org.oncorwe.ingest.ExtractLocator.isSynthetic(dir), c.get(org.oncorwe.config.ConfigKeys.PRIVACY_ALLOW_DEVELOPMENT_KEY));
+            run.manifest().keyId(key.keyId());
+            work = java.util.Optional.of(new org.oncorwe.ingest.ExtractFloor.PerRow(
+                    org.oncorwe.ingest.dictionary.Dictionaries.load(run.invocation().fromHome(
+                            c.get(org.oncorwe.config.ConfigKeys.RUNTIME_DICTIONARIES))),
+                    org.oncorwe.ingest.contract.RowValidator.Settings.from(c,
+                            org.oncorwe.ingest.ExtractLocator.extractDate(dir, java.util.Optional.empty())), key));
+        }
+        Path target = run.outputRoot().resolve("_bench").resolve(perRow ? "floor-per-row" : "floor");
         var spark = org.oncorwe.runtime.SparkSessions.create(c, "oncorwe bench floor " + run.manifest().runId());
         long start = System.nanoTime();
-        org.oncorwe.ingest.ExtractFloor.Result result = org.oncorwe.ingest.ExtractFloor.run(spark, layout, maxLines, target);
+        org.oncorwe.ingest.ExtractFloor.Result result = org.oncorwe.ingest.ExtractFloor.run(spark, layout, maxLines, target, work);
         double seconds = (System.nanoTime() - start) / 1e9;
         run.manifest().rows("floor_records", result.records());
         run.manifest().put("floor_bytes", bytes);
         run.manifest().put("floor_seconds", seconds);
-        run.println(String.format(Locale.ROOT, "bench floor: %d files, %d records, %d bytes read and written as Parquet in "
-                + "%.1f s (%.0f records/s) under %s", result.files(), result.records(), bytes, seconds,
-                result.records() / Math.max(seconds, 1e-9), target));
+        run.manifest().put("floor_per_row", perRow);
+        result.rowRejects().ifPresent(n -> run.manifest().rows("floor_row_rejects", n));
+        run.println(String.format(Locale.ROOT, "bench floor%s: %d files, %d records, %d bytes read%s and written as Parquet in "
+                + "%.1f s (%.0f records/s) under %s", perRow ? " --per-row" : "", result.files(), result.records(), bytes,
+                result.rowRejects().stream().mapToObj(n -> ", every record through the column rules and the keyed hash ("
+                        + n + " rejected by a column rule or without patient_id),").findFirst().orElse(""),
+                seconds, result.records() / Math.max(seconds, 1e-9), target));
         return ExitCode.OK;
     }
 

@@ -70,6 +70,7 @@ class BenchCommandTest {
         Files.createDirectories(csv.getParent());
         Files.writeString(csv, String.join("\n", "utc,patients,phase,exit,seconds,peak_rss_mb,peak_heap_mb,records,bytes,cores,load",
                 "t,100000,floor,0,50.0,800,,9000000,2000000000,2,1.0",
+                "t,100000,floor_per_row,0,85.0,900,,9000000,2000000000,2,1.0",
                 "t,100000,run,0,90.0,3000,2500,9000000,2000000000,2,1.0",
                 "t,1000000,floor,0,500.0,800,,90000000,20000000000,2,1.0",
                 "t,1000000,ingest,0,610.4,7000,6000,90000000,20000000000,2,1.0",
@@ -79,10 +80,10 @@ class BenchCommandTest {
         CliRun r = CliRun.of(home, Map.of(), "bench", "scale", "--results", csv.toString(), "--output", home.resolve("out").toString());
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
         // 90 / 50 = 1.80; 950 / 500 = 1.90; slope log(950/90) / log(10) = 1.023
-        assertTrue(r.out().contains("| 100,000 | 9,000,000 | 2,000,000,000 | 50 | 90 | 1.80 | – | – | – | – | – | 3000 | 2500 | – | – |"),
+        assertTrue(r.out().contains("| 100,000 | 9,000,000 | 2,000,000,000 | 50 | 85 | 90 | 1.80 | – | – | – | – | – | 3000 | 2500 | – | – |"),
                 r.out());
         // a stage alone, then its share of the whole run in brackets; a stage measured only inside the run
-        assertTrue(r.out().contains("| 1,000,000 | 90,000,000 | 20,000,000,000 | 500 | 950 | 1.90 | 610 (581) | – (120) | – | – | – | 6000 |"),
+        assertTrue(r.out().contains("| 1,000,000 | 90,000,000 | 20,000,000,000 | 500 | – | 950 | 1.90 | 610 (581) | – (120) | – | – | – | 6000 |"),
                 r.out());
         assertTrue(r.out().contains("log-log slope of run seconds on patients, 100 000 to 1 000 000: 1.023"), r.out());
         assertTrue(Files.size(home.resolve("scale/results.png")) > 1000, "the plot");

@@ -54,4 +54,28 @@ class ExtractFloorTest {
                 .tables("floor rows", SharedSpark.get(), out.resolve("_bench"));
         assertEquals(Map.of(), scan.hits(), scan.summary());
     }
+
+    @Test
+    void perRowRunsTheColumnRulesOnEveryRecordAndWritesTheSameRows() {
+        Path extract = IngestedExtracts.HAND.resolve("2020-10-31");
+        Path out = TestPaths.emptyHome("floor-per-row").resolve("out");
+        SharedSpark.get();
+        CliRun run = CliRun.of(TestPaths.home(), Map.of(), "bench", "floor", "--per-row", "--extract", extract.toString(),
+                "--output", out.toString(), "--config", TestPaths.home().resolve("conf/sample.conf").toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("bench floor --per-row: 9 files, "), run.out());
+        Config manifest = CliRun.onlyManifest(out);
+        long records = IngestedExtracts.hand().result().files().values().stream().mapToLong(FileStats::records).sum();
+        assertEquals(records, manifest.getLong("rows.floor_records"));
+        assertEquals(records, SharedSpark.get().read().parquet(out.resolve("_bench/floor-per-row").toString()).count());
+        assertTrue(manifest.getBoolean("floor_per_row"));
+        // by hand from fixtures/hand/expected/expected_rejects.csv, the records a column rule rejects
+        // (or that have no patient_id to hash): tumor_event 11, surgery 4 and 5, drug_administration 13
+        // and 160, tumor_assessment 7, lab_result 4, 11 and 16, adverse_event 4 — and tumor_assessment 21,
+        // whose invalid date the column rules find although the ingest rejects it as UNKNOWN_PATIENT
+        assertEquals(11, manifest.getLong("rows.floor_row_rejects"));
+        PrivacyScan scan = PrivacyScan.of(extract, org.oncorwe.config.PseudonymKey.DEVELOPMENT_KEY)
+                .files("floor --per-row", out).tables("floor rows", SharedSpark.get(), out.resolve("_bench"));
+        assertEquals(Map.of(), scan.hits(), scan.summary());
+    }
 }

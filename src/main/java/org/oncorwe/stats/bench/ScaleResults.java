@@ -26,7 +26,7 @@ public final class ScaleResults {
     }
 
     /** Phases in the order bench.sh runs them. */
-    public static final List<String> PHASES = List.of("generate", "floor", "ingest", "cohort", "endpoints", "stats", "report",
+    public static final List<String> PHASES = List.of("generate", "floor", "floor_per_row", "ingest", "cohort", "endpoints", "stats", "report",
             "run", "stats_1g", "run_cluster");
 
     private final Map<Long, Map<String, Measurement>> bySize;

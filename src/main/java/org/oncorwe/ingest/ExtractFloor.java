@@ -9,7 +9,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-
 import org.apache.spark.util.LongAccumulator;
 import org.oncorwe.config.PseudonymKey;
 import org.oncorwe.ingest.contract.ExtractContract;
@@ -76,6 +75,8 @@ public final class ExtractFloor {
     public static Result run(SparkSession spark, ExtractLayout layout, int maxLinesPerRecord, Path output,
                              Optional<PerRow> perRow) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        // a cross-check of the work, not an output: a retried task would add its records twice (a
+        // benchmark on a healthy machine does not retry; the bench run's log would say so)
         LongAccumulator rowRejects = spark.sparkContext().longAccumulator("row rejects");
         PerRow work = perRow.orElse(null);
         List<ExtractLayout.TableFile> files = layout.allFiles();

@@ -197,8 +197,8 @@ final class BenchCommand extends StageCommand {
         result.rowRejects().ifPresent(n -> run.manifest().rows("floor_row_rejects", n));
         run.println(String.format(Locale.ROOT, "bench floor%s: %d files, %d records, %d bytes read%s and written as Parquet in "
                 + "%.1f s (%.0f records/s) under %s", perRow ? " --per-row" : "", result.files(), result.records(), bytes,
-                result.rowRejects().stream().mapToObj(n -> ", every record through the column rules and the keyed hash ("
-                        + n + " rejected by a column rule or without patient_id),").findFirst().orElse(""),
+                result.rowRejects().isPresent() ? ", every record through the column rules and the keyed hash ("
+                        + result.rowRejects().getAsLong() + " rejected by a column rule or without patient_id)," : "",
                 seconds, result.records() / Math.max(seconds, 1e-9), target));
         return ExitCode.OK;
     }

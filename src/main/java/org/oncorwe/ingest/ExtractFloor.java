@@ -11,9 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.oncorwe.config.PseudonymKey;
-import org.oncorwe.ingest.contract.ExtractContract;
 import org.oncorwe.ingest.contract.RowValidator;
-import org.oncorwe.ingest.contract.TableContract;
 import org.oncorwe.ingest.dictionary.Dictionaries;
 import org.oncorwe.ingest.rules.SourcedRow;
 
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 
 /**
  * The floor of the benchmarks (docs/benchmarks.md, issue #12): what any ingest must cost at least.
@@ -63,8 +60,7 @@ public final class ExtractFloor {
      */
     public record PerRow(Map<String, RowValidator> validators, PseudonymKey key) implements Serializable {
         public PerRow(Dictionaries dictionaries, RowValidator.Settings settings, PseudonymKey key) {
-            this(ExtractContract.TABLES.stream().collect(Collectors.toUnmodifiableMap(TableContract::name,
-                    t -> new RowValidator(t, settings, dictionaries))), key);
+            this(RowValidator.forContract(settings, dictionaries), key);
         }
     }
 

@@ -157,10 +157,7 @@ public final class IngestStage {
                               Map<String, String> lineage, double maxUndecodableFraction, int maxLinesPerRecord,
                               Path staging, StepLog progress) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Map<String, RowValidator> validators = new HashMap<>();
-        for (TableContract t : ExtractContract.TABLES) {
-            validators.put(t.name(), new RowValidator(t, rowSettings, dictionaries));
-        }
+        Map<String, RowValidator> validators = RowValidator.forContract(rowSettings, dictionaries);
         List<ExtractLayout.TableFile> files = layout.allFiles();
         String extract = layout.extract().toString(); // a Path is not Serializable
         String charset = layout.charset().name();

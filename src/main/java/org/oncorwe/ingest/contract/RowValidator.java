@@ -68,6 +68,12 @@ public final class RowValidator implements Serializable {
         this.rules = new DictionaryRules(dictionaries);
     }
 
+    /** One validator per contract table, by table name: what the ingest's reading tasks are given. */
+    public static Map<String, RowValidator> forContract(Settings settings, Dictionaries dictionaries) {
+        return ExtractContract.TABLES.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(TableContract::name,
+                t -> new RowValidator(t, settings, dictionaries)));
+    }
+
     public TableContract table() {
         return table;
     }
